@@ -1,0 +1,89 @@
+// The kiosk application: owns the window, the playlist, the catalog and the screens, and runs
+// the event loop. The loop sleeps until the next video frame is due or an input arrives.
+// UI thread only.
+#pragma once
+
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/catalog.h"
+#include "kiosk/navigation.h"
+#include "kiosk/options.h"
+#include "kiosk/screens/grid_screen.h"
+#include "media/playlist.h"
+#include "platform/display.h"
+#include "platform/sdl_audio_sink.h"
+#include "platform/ui_context.h"
+#include "platform/video_texture.h"
+
+namespace etalase::kiosk {
+
+class App {
+ public:
+  // SDL must be initialised (platform::SdlSession) for as long as the App lives.
+  static Result<std::unique_ptr<App>> create(const KioskOptions& options);
+
+  class Key {
+    friend class App;
+    Key() = default;
+  };
+  App(Key, const KioskOptions& options, platform::Display display);
+  ~App();
+
+  // Runs until the window is closed or --loops is reached. Returns the process exit code.
+  int run();
+  // One pass of the loop, waiting at most `maxWait` for something to do. For tests.
+  void step(std::chrono::milliseconds maxWait);
+
+  ScreenId screen() const { return m_navigation.screen(); }
+  bool quitRequested() const { return m_quit; }
+  const platform::Display& display() const { return m_display; }
+  const std::string& language() const { return m_language; }
+  // How many video frames have been put on screen so far.
+  long framesShown() const { return m_framesShown; }
+  media::Playlist* playlist() { return m_playlist.get(); }
+
+ private:
+  struct Notice {
+    std::string text;
+    std::chrono::steady_clock::time_point until;
+  };
+
+  void loadContent();
+  void loadPosters();
+  void handleEvent(const SDL_Event& event, std::chrono::steady_clock::time_point now);
+  void enterScreen(ScreenId screen, std::chrono::steady_clock::time_point now);
+  void collectPlaylistErrors(std::chrono::steady_clock::time_point now);
+  void addNotice(const std::string& text, std::chrono::steady_clock::time_point now);
+  void render(std::chrono::steady_clock::time_point now);
+  void drawNotices(std::chrono::steady_clock::time_point now);
+  std::chrono::steady_clock::time_point nextWake(std::chrono::steady_clock::time_point now) const;
+
+  KioskOptions m_options;
+  platform::Display m_display;
+  std::unique_ptr<platform::UiContext> m_ui;
+  platform::VideoTexture m_video;
+  std::unique_ptr<platform::SdlAudioSink> m_audio;
+  std::optional<Catalog> m_catalog;
+  std::string m_contentProblem;  // why there is no catalog, shown on the title card
+  std::vector<platform::TexturePtr> m_posterTextures;
+  std::vector<SDL_Texture*> m_posters;
+  std::unique_ptr<media::Playlist> m_playlist;
+  bool m_anyFileFailed = false;
+
+  Navigation m_navigation;
+  GridState m_grid;
+  std::string m_language;
+  std::deque<Notice> m_notices;
+
+  bool m_quit = false;
+  bool m_needsRender = true;
+  std::chrono::steady_clock::time_point m_nextVideoDue{};
+  long m_framesShown = 0;
+};
+
+}  // namespace etalase::kiosk

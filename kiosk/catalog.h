@@ -1,0 +1,98 @@
+// The content pack's catalog: producers and products with texts in several languages.
+// An immutable value once loaded; no UI. Shared by the kiosk and the command-line tools.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "media/error.h"
+
+namespace etalase::kiosk {
+
+// Text by language code ("en", "id", "zh", "ms").
+using LocalizedText = std::map<std::string, std::string>;
+
+struct Contact {
+  std::string whatsapp;
+  std::string email;
+  std::string website;
+};
+
+struct Producer {
+  std::string id;
+  LocalizedText name;
+  LocalizedText region;
+  LocalizedText story;
+  std::filesystem::path logo;  // absolute, inside the pack; empty if none
+  Contact contact;
+};
+
+struct Quantity {
+  double quantity = 0.0;
+  std::string unit;
+};
+
+struct PriceRange {
+  double min = 0.0;
+  double max = 0.0;
+  std::string currency;
+  std::string unit;
+  std::string terms;
+};
+
+struct Certification {
+  std::string name;
+  std::string number;
+};
+
+struct Product {
+  std::string id;
+  std::string producerId;
+  std::string category;
+  LocalizedText name;
+  LocalizedText description;
+  LocalizedText materials;
+  std::vector<Certification> certifications;
+  std::optional<Quantity> capacityPerMonth;
+  std::optional<Quantity> minimumOrder;
+  std::optional<PriceRange> priceRange;
+  std::optional<int> leadTimeDays;
+  std::string hsCode;
+  std::vector<std::string> markets;  // ISO 3166 alpha-2
+  std::vector<std::filesystem::path> photos;
+  std::vector<std::filesystem::path> videos;
+};
+
+struct Catalog {
+  std::filesystem::path root;
+  std::string id;
+  LocalizedText title;
+  std::string defaultLanguage = "en";
+  std::vector<std::string> languages;
+  std::vector<Producer> producers;
+  std::vector<Product> products;
+  std::vector<std::filesystem::path> attract;  // the attract loop, in order
+
+  const Producer* producer(const std::string& id) const;
+};
+
+inline constexpr int kSchemaVersion = 1;
+inline constexpr const char* kManifestName = "pack.json";
+
+struct LoadedCatalog {
+  Catalog catalog;
+  // Problems that do not stop the pack from being shown (a missing photo, say).
+  std::vector<Error> warnings;
+};
+
+// Reads PACK/pack.json. Fails with the file and field path when the manifest cannot be used.
+Result<LoadedCatalog> loadCatalog(const std::filesystem::path& packDirectory);
+
+// The text in `language`, else in `fallback`, else in English, else any; empty if none.
+const std::string& localized(const LocalizedText& text, const std::string& language,
+                             const std::string& fallback);
+
+}  // namespace etalase::kiosk

@@ -1,0 +1,22 @@
+// etalase: the kiosk binary.
+#include "kiosk/app.h"
+#include "kiosk/options.h"
+#include "media/log.h"
+#include "platform/sdl_session.h"
+
+int main(int argc, char** argv) {
+  using namespace etalase;
+  auto parsed = kiosk::parseOptions(argc, argv);
+  if (!parsed.options) return parsed.exitCode;
+  platform::SdlSession sdl;
+  if (!sdl.ok()) {
+    log::error("{}", sdl.error());
+    return 3;
+  }
+  auto app = kiosk::App::create(*parsed.options);
+  if (!app) {
+    log::error("{}", app.error().text());
+    return 3;
+  }
+  return app.value()->run();
+}

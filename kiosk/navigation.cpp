@@ -1,0 +1,37 @@
+// Screen switching and idle timeout.
+#include "navigation.h"
+
+namespace etalase::kiosk {
+
+const char* screenName(ScreenId screen) {
+  switch (screen) {
+    case ScreenId::Attract: return "attract";
+    case ScreenId::Grid: return "grid";
+  }
+  return "?";
+}
+
+bool Navigation::tap(Clock::time_point now) {
+  noteInput(now);
+  if (m_screen != ScreenId::Attract) return false;
+  m_screen = ScreenId::Grid;
+  return true;
+}
+
+void Navigation::show(ScreenId screen, Clock::time_point now) {
+  m_screen = screen;
+  noteInput(now);
+}
+
+bool Navigation::update(Clock::time_point now) {
+  if (m_screen == ScreenId::Attract || now < idleDeadline()) return false;
+  m_screen = ScreenId::Attract;
+  return true;
+}
+
+Navigation::Clock::time_point Navigation::idleDeadline() const {
+  if (m_screen == ScreenId::Attract) return Clock::time_point::max();
+  return m_lastInput + m_idleTimeout;
+}
+
+}  // namespace etalase::kiosk

@@ -1,0 +1,66 @@
+// Command-line parsing with CLI11.
+#include "options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+namespace etalase::kiosk {
+
+namespace {
+
+bool parseWindowSize(const std::string& text, int& width, int& height) {
+  int w = 0, h = 0;
+  char x = 0, extra = 0;
+  if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X')) return false;
+  if (w < 160 || h < 120 || w > 16384 || h > 16384) return false;
+  width = w;
+  height = h;
+  return true;
+}
+
+}  // namespace
+
+ParsedOptions parseOptions(int argc, const char* const* argv) {
+  KioskOptions options;
+  CLI::App app{"Etalase: a touch-screen kiosk for exhibition stands.\n"
+               "Plays the producers' videos, shows their products to visiting buyers.",
+               "etalase"};
+  std::string window;
+  std::string renderer = "auto";
+  app.add_option("--pack", options.pack, "Content pack folder (default: the installed pack, else the demo pack)");
+  app.add_option("--play", options.play, "Play these video files or folders as the attract loop, no pack needed")
+      ->expected(1, -1);
+  app.add_option("--loops", options.loops, "Exit after N passes of the playlist (0: loop forever)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_flag("--fullscreen", options.display.fullscreen, "Fill the screen (for a stand)");
+  app.add_option("--window", window, "Window size WIDTHxHEIGHT (default 1280x720)");
+  app.add_option("--renderer", renderer, "auto, software or accelerated")
+      ->check(CLI::IsMember({"auto", "software", "accelerated"}));
+  app.add_option("--idle-timeout", options.idleTimeoutSeconds,
+                 "Seconds without a touch before returning to the videos (default 60)")
+      ->check(CLI::Range(1.0, 86400.0));
+  app.add_flag("--mute", options.mute, "No sound");
+  app.add_option("--volume", options.volume, "Sound volume from 0 to 1")->check(CLI::Range(0.0, 1.0));
+  app.add_option("--language", options.language, "Starting language code (en, id, ...)");
+  app.set_version_flag("--version", "etalase 0.1.0");
+
+  try {
+    app.parse(argc, argv);
+    if (!window.empty() && !parseWindowSize(window, options.display.width, options.display.height)) {
+      throw CLI::ValidationError("--window", "expected WIDTHxHEIGHT, e.g. 1280x720, got " + window);
+    }
+  } catch (const CLI::Success& e) {  // --help, --version
+    return {std::nullopt, app.exit(e)};
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "etalase: " << e.what() << "\n\n" << app.help();
+    return {std::nullopt, 2};
+  }
+  options.display.renderer = renderer == "software"      ? platform::RendererChoice::Software
+                             : renderer == "accelerated" ? platform::RendererChoice::Accelerated
+                                                         : platform::RendererChoice::Auto;
+  return {std::move(options), 0};
+}
+
+}  // namespace etalase::kiosk

@@ -1,0 +1,32 @@
+// Command-line options of the etalase binary.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "platform/display.h"
+
+namespace etalase::kiosk {
+
+struct KioskOptions {
+  std::filesystem::path pack;       // empty: the installed pack, else the built-in demo pack
+  std::vector<std::string> play;    // --play: these videos are the attract loop, no pack needed
+  int loops = 0;                    // exit after this many passes of the playlist; 0 = forever
+  platform::DisplayOptions display;
+  double idleTimeoutSeconds = 60.0;  // a visitor who walked away
+  bool mute = false;
+  double volume = 1.0;
+  std::string language;  // empty: the pack's default
+};
+
+struct ParsedOptions {
+  std::optional<KioskOptions> options;  // set when the kiosk should run
+  int exitCode = 0;                     // otherwise exit with this (help: 0, bad usage: 2)
+};
+
+// Prints help or usage errors itself.
+ParsedOptions parseOptions(int argc, const char* const* argv);
+
+}  // namespace etalase::kiosk

@@ -1,0 +1,20 @@
+// Shared screen helpers.
+#include "screen_context.h"
+
+#include <imgui.h>
+
+namespace etalase::kiosk {
+
+bool beginFullScreenWindow(const char* id, bool transparentBackground) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->Pos);
+  ImGui::SetNextWindowSize(viewport->Size);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (transparentBackground) flags |= ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs;
+  return ImGui::Begin(id, nullptr, flags);
+}
+
+void endFullScreenWindow() { ImGui::End(); }
+
+}  // namespace etalase::kiosk

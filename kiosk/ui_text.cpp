@@ -1,0 +1,60 @@
+// Kiosk UI strings.
+#include "ui_text.h"
+
+#include <array>
+#include <map>
+
+namespace etalase::kiosk {
+
+namespace {
+
+struct Translation {
+  const char* en;
+  const char* id;
+  const char* ms;
+  const char* zh;
+};
+
+const Translation& translation(UiString id) {
+  static const std::map<UiString, Translation> kTexts = {
+      {UiString::TouchToExplore,
+       {"Touch the screen to explore our products", "Sentuh layar untuk melihat produk kami",
+        "Sentuh skrin untuk melihat produk kami", "触摸屏幕浏览我们的产品"}},
+      {UiString::OurProducts, {"Our products", "Produk kami", "Produk kami", "我们的产品"}},
+      {UiString::AllCategories, {"All", "Semua", "Semua", "全部"}},
+      {UiString::From, {"by", "oleh", "oleh", "生产商"}},
+      {UiString::NoPackTitle,
+       {"No content pack yet", "Belum ada paket konten", "Tiada pakej kandungan lagi", "尚无内容包"}},
+      {UiString::NoPackHint,
+       {"Staff: copy a content pack to the kiosk to show your products here.",
+        "Petugas: salin paket konten ke kios untuk menampilkan produk Anda di sini.",
+        "Kakitangan: salin pakej kandungan ke kiosk untuk memaparkan produk anda di sini.",
+        "工作人员：请将内容包复制到信息亭以在此展示产品。"}},
+      {UiString::NoVideos,
+       {"Welcome to our stand", "Selamat datang di stan kami", "Selamat datang ke gerai kami",
+        "欢迎光临我们的展位"}},
+      {UiString::Back, {"Back", "Kembali", "Kembali", "返回"}},
+  };
+  return kTexts.at(id);
+}
+
+}  // namespace
+
+const char* uiText(UiString id, const std::string& language) {
+  const Translation& t = translation(id);
+  if (language == "id") return t.id;
+  if (language == "ms") return t.ms;
+  if (language == "zh") return t.zh;
+  return t.en;
+}
+
+std::string languageName(const std::string& language) {
+  if (language == "en") return "English";
+  if (language == "id") return "Bahasa Indonesia";
+  if (language == "ms") return "Bahasa Melayu";
+  if (language == "zh") return "中文";
+  if (language == "ar") return "العربية";
+  return language;
+}
+
+}  // namespace etalase::kiosk

@@ -1,0 +1,388 @@
+// Demux, decode and timing for a single clip.
+#include "clip_player.h"
+
+extern "C" {
+#include <libavutil/channel_layout.h>
+#include <libavutil/imgutils.h>
+}
+
+#include <algorithm>
+#include <cmath>
+
+#include "log.h"
+
+namespace etalase::media {
+
+namespace {
+
+// A few decoded frames are enough to ride out decoder jitter; more only costs memory.
+constexpr std::size_t kVideoFramesAhead = 4;
+constexpr std::size_t kVideoFrameBytesCap = 256u << 20;  // frames are bounded by count
+constexpr std::size_t kVideoPacketItems = 2000;
+constexpr std::size_t kVideoPacketBytes = 24u << 20;  // ~20 s of 1080p30 at 8 Mbit/s
+constexpr std::size_t kAudioPacketItems = 1000;
+constexpr std::size_t kAudioPacketBytes = 4u << 20;
+constexpr std::size_t kPcmChunks = 64;
+constexpr std::size_t kPcmBytes = kOutputSampleRate * kOutputChannels * sizeof(float) * 2 / 3;  // ~0.67 s
+// Audio that has not been pulled for this long no longer drives the clock (device stalled or
+// the audio track ended before the picture).
+constexpr double kAudioAnchorStaleSeconds = 0.25;
+// Audio that outlasts the picture by more than this is cut, so the next clip is not held up.
+constexpr double kAudioTailLimitSeconds = 0.5;
+// A frame within this much of the clock counts as due: timestamps and the steady clock's
+// nanoseconds never meet exactly.
+constexpr double kDueToleranceSeconds = 0.0005;
+// When the decoder has nothing ready yet, look again this soon.
+constexpr auto kStarvedPoll = std::chrono::milliseconds(4);
+// Decode errors tolerated before a clip that never produced a picture is given up.
+constexpr int kMaxDecodeErrorsBeforeFirstFrame = 50;
+
+double seconds(SteadyTime::duration d) { return std::chrono::duration<double>(d).count(); }
+SteadyTime::duration toDuration(double s) {
+  return std::chrono::duration_cast<SteadyTime::duration>(std::chrono::duration<double>(s));
+}
+
+std::size_t frameBytes(const AVFrame* f) {
+  const int size = av_image_get_buffer_size(static_cast<AVPixelFormat>(f->format), f->width, f->height, 1);
+  return size > 0 ? static_cast<std::size_t>(size) : 0;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ClipPlayer>> ClipPlayer::open(const std::string& path, const ClipOptions& options) {
+  auto file = MediaFile::open(path, options.ioTimeout);
+  if (!file) return file.error();
+  auto player = std::make_unique<ClipPlayer>(Key{}, std::move(file.value()), options);
+  if (auto failure = player->failure(); failure && !player->m_videoDecoder) return *failure;
+  return player;
+}
+
+ClipPlayer::ClipPlayer(Key, MediaFile file, const ClipOptions& options)
+    : m_file(std::move(file)),
+      m_options(options),
+      m_videoPackets(kVideoPacketItems, kVideoPacketBytes),
+      m_audioPackets(kAudioPacketItems, kAudioPacketBytes),
+      m_frames(kVideoFramesAhead, kVideoFrameBytesCap),
+      m_pcm(kPcmChunks, kPcmBytes) {
+  const StreamInfo& info = m_file.info();
+  auto video = openDecoder(m_file, info.videoStream, options.decoderThreads);
+  if (!video) {
+    fail(video.error());
+    return;
+  }
+  m_videoDecoder = std::move(video.value());
+  if (options.decodeAudio && info.audioStream >= 0) {
+    auto audio = openDecoder(m_file, info.audioStream, 1);
+    if (audio) {
+      m_audioDecoder = std::move(audio.value());
+      m_decodeAudio = true;
+    } else {
+      log::warn("{} (playing the picture without sound)", audio.error().text());
+    }
+  }
+  m_demuxThread = std::thread([this] { demuxLoop(); });
+  m_videoThread = std::thread([this] { videoDecodeLoop(); });
+  if (m_decodeAudio) m_audioThread = std::thread([this] { audioDecodeLoop(); });
+}
+
+ClipPlayer::~ClipPlayer() {
+  m_stop = true;
+  m_file.watchdog().cancel();
+  m_videoPackets.abort();
+  m_audioPackets.abort();
+  m_frames.abort();
+  m_pcm.abort();
+  for (std::thread* t : {&m_demuxThread, &m_videoThread, &m_audioThread}) {
+    if (t->joinable()) t->join();
+  }
+}
+
+void ClipPlayer::fail(Error error) {
+  std::lock_guard lock(m_failureMutex);
+  if (!m_failure) m_failure = std::move(error);
+}
+
+std::optional<Error> ClipPlayer::failure() const {
+  std::lock_guard lock(m_failureMutex);
+  return m_failure;
+}
+
+bool ClipPlayer::ready() const {
+  return m_firstFrameDecoded.load() || failure().has_value() || m_frames.finishedAndEmpty();
+}
+
+void ClipPlayer::demuxLoop() {
+  const int videoIndex = m_file.info().videoStream;
+  const int audioIndex = m_decodeAudio ? m_file.info().audioStream : -1;
+  av::PacketPtr packet = av::makePacket();
+  while (!m_stop) {
+    m_file.watchdog().arm(m_options.ioTimeout);
+    const int rc = av_read_frame(m_file.format(), packet.get());
+    if (rc == AVERROR(EAGAIN)) continue;
+    if (rc < 0) {
+      if (rc != AVERROR_EOF && !m_stop) {
+        log::warn("{}: read stopped: {}", m_file.path(),
+                  m_file.watchdog().expired() ? "timed out" : av::errorText(rc));
+      }
+      break;
+    }
+    const std::size_t size = static_cast<std::size_t>(std::max(packet->size, 0));
+    if (packet->stream_index == videoIndex) {
+      m_videoPackets.push(std::move(packet), size);
+      packet = av::makePacket();
+    } else if (packet->stream_index == audioIndex) {
+      m_audioPackets.push(std::move(packet), size);
+      packet = av::makePacket();
+    } else {
+      av_packet_unref(packet.get());
+    }
+  }
+  m_videoPackets.finish();
+  m_audioPackets.finish();
+}
+
+void ClipPlayer::videoDecodeLoop() {
+  AVCodecContext* decoder = m_videoDecoder.get();
+  const AVRational timeBase = m_file.info().videoTimeBase;
+  const double frameInterval = 1.0 / m_file.info().frameRate;
+  double lastPts = -frameInterval;
+  int errors = 0;
+  av::FramePtr frame = av::makeFrame();
+  bool draining = false;
+  while (!m_stop) {
+    std::optional<av::PacketPtr> packet;
+    if (!draining) {
+      packet = m_videoPackets.pop();
+      if (!packet) draining = true;
+    }
+    const int sent = avcodec_send_packet(decoder, draining ? nullptr : packet->get());
+    if (sent < 0 && sent != AVERROR(EAGAIN) && sent != AVERROR_EOF) {
+      ++errors;
+      log::debug("{}: video decode error: {}", m_file.path(), av::errorText(sent));
+      if (!m_firstFrameDecoded && errors > kMaxDecodeErrorsBeforeFirstFrame) {
+        fail({m_file.path(), "cannot decode the video: " + av::errorText(sent)});
+        break;
+      }
+      continue;
+    }
+    bool ended = false;
+    while (!m_stop) {
+      const int rc = avcodec_receive_frame(decoder, frame.get());
+      if (rc == AVERROR(EAGAIN)) break;
+      if (rc == AVERROR_EOF) {
+        ended = true;
+        break;
+      }
+      if (rc < 0) {
+        ++errors;
+        break;
+      }
+      double pts = frame->best_effort_timestamp == AV_NOPTS_VALUE
+                       ? lastPts + frameInterval
+                       : frame->best_effort_timestamp * av_q2d(timeBase);
+      lastPts = pts;
+      const std::size_t bytes = frameBytes(frame.get());
+      m_firstFrameDecoded = true;
+      if (!m_frames.push(VideoFrame{std::move(frame), pts}, bytes)) return;
+      frame = av::makeFrame();
+    }
+    if (ended || (draining && sent == AVERROR_EOF)) break;
+  }
+  if (!m_firstFrameDecoded && !m_stop) fail({m_file.path(), "the video has no picture that can be decoded"});
+  m_frames.finish();
+}
+
+void ClipPlayer::audioDecodeLoop() {
+  AVCodecContext* decoder = m_audioDecoder.get();
+  const AVRational timeBase = m_file.info().audioTimeBase;
+  av::SwrPtr resampler;
+  AVChannelLayout inputLayout{};
+  int inputRate = 0;
+  int inputFormat = -1;
+  double nextPts = NAN;
+  av::FramePtr frame = av::makeFrame();
+  AVChannelLayout stereo{};
+  av_channel_layout_default(&stereo, kOutputChannels);
+
+  auto emit = [&](const uint8_t** input, int inputSamples) -> bool {
+    const int capacity = swr_get_out_samples(resampler.get(), inputSamples);
+    if (capacity <= 0) return true;
+    PcmChunk chunk;
+    chunk.samples.resize(static_cast<std::size_t>(capacity) * kOutputChannels);
+    uint8_t* out = reinterpret_cast<uint8_t*>(chunk.samples.data());
+    const int produced = swr_convert(resampler.get(), &out, capacity, input, inputSamples);
+    if (produced <= 0) return true;
+    chunk.samples.resize(static_cast<std::size_t>(produced) * kOutputChannels);
+    chunk.pts = std::isnan(nextPts) ? 0.0 : nextPts;
+    nextPts = chunk.pts + static_cast<double>(produced) / kOutputSampleRate;
+    const std::size_t bytes = chunk.samples.size() * sizeof(float);
+    return m_pcm.push(std::move(chunk), bytes);
+  };
+
+  bool draining = false;
+  while (!m_stop) {
+    std::optional<av::PacketPtr> packet;
+    if (!draining) {
+      packet = m_audioPackets.pop();
+      if (!packet) draining = true;
+    }
+    const int sent = avcodec_send_packet(decoder, draining ? nullptr : packet->get());
+    if (sent < 0 && sent != AVERROR(EAGAIN) && sent != AVERROR_EOF) continue;  // skip a bad packet
+    bool ended = false;
+    while (!m_stop) {
+      const int rc = avcodec_receive_frame(decoder, frame.get());
+      if (rc == AVERROR_EOF) ended = true;
+      if (rc < 0) break;
+      AVChannelLayout layout{};
+      if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || frame->ch_layout.nb_channels == 0) {
+        av_channel_layout_default(&layout, std::max(frame->ch_layout.nb_channels, 1));
+      } else {
+        av_channel_layout_copy(&layout, &frame->ch_layout);
+      }
+      if (!resampler || frame->sample_rate != inputRate || frame->format != inputFormat ||
+          av_channel_layout_compare(&layout, &inputLayout) != 0) {
+        SwrContext* raw = nullptr;
+        if (swr_alloc_set_opts2(&raw, &stereo, AV_SAMPLE_FMT_FLT, kOutputSampleRate, &layout,
+                                static_cast<AVSampleFormat>(frame->format), frame->sample_rate, 0,
+                                nullptr) < 0 ||
+            swr_init(raw) < 0) {
+          swr_free(&raw);
+          log::warn("{}: cannot convert its audio ({} Hz); playing without sound", m_file.path(),
+                    frame->sample_rate);
+          av_channel_layout_uninit(&layout);
+          m_pcm.finish();
+          return;
+        }
+        resampler.reset(raw);
+        av_channel_layout_uninit(&inputLayout);
+        av_channel_layout_copy(&inputLayout, &layout);
+        inputRate = frame->sample_rate;
+        inputFormat = frame->format;
+      }
+      av_channel_layout_uninit(&layout);
+      if (frame->best_effort_timestamp != AV_NOPTS_VALUE) {
+        nextPts = frame->best_effort_timestamp * av_q2d(timeBase);
+      }
+      if (!emit(const_cast<const uint8_t**>(frame->extended_data), frame->nb_samples)) break;
+      av_frame_unref(frame.get());
+    }
+    if (ended) break;
+  }
+  if (resampler && !m_stop) emit(nullptr, 0);  // what the resampler still holds
+  av_channel_layout_uninit(&inputLayout);
+  av_channel_layout_uninit(&stereo);
+  m_pcm.finish();
+}
+
+int ClipPlayer::readAudio(float* out, int frames, SteadyTime heardAt) noexcept {
+  if (m_paused) return 0;
+  int written = 0;
+  double firstPts = NAN;
+  while (written < frames) {
+    if (m_partialOffset >= m_partial.samples.size()) {
+      auto chunk = m_pcm.tryPop();
+      if (!chunk) break;
+      m_partial = std::move(*chunk);
+      m_partialOffset = 0;
+    }
+    const std::size_t available = (m_partial.samples.size() - m_partialOffset) / kOutputChannels;
+    const std::size_t n = std::min<std::size_t>(available, static_cast<std::size_t>(frames - written));
+    if (std::isnan(firstPts)) {
+      firstPts = m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
+    }
+    std::copy_n(m_partial.samples.data() + m_partialOffset, n * kOutputChannels,
+                out + static_cast<std::size_t>(written) * kOutputChannels);
+    m_partialOffset += n * kOutputChannels;
+    written += static_cast<int>(n);
+  }
+  m_partialEmpty = m_partialOffset >= m_partial.samples.size();
+  if (written > 0) {
+    std::lock_guard lock(m_anchorMutex);
+    m_anchorValid = true;
+    m_anchorPts = firstPts;
+    m_anchorTime = heardAt;
+  }
+  return written;
+}
+
+bool ClipPlayer::audioDone() const {
+  return !m_decodeAudio || (m_pcm.finishedAndEmpty() && m_partialEmpty.load());
+}
+
+void ClipPlayer::start(SteadyTime now) {
+  m_started = true;
+  m_clockTime = now;
+  m_frames.peek([&](const VideoFrame& f) { m_clockValue = f.pts; });
+}
+
+void ClipPlayer::setPaused(bool paused, SteadyTime now) {
+  if (paused == m_paused) return;
+  if (paused) {
+    clockAt(now);
+    m_paused = true;
+  } else {
+    {
+      std::lock_guard lock(m_anchorMutex);
+      m_anchorValid = false;  // the audio re-anchors when it flows again
+    }
+    m_clockTime = now;
+    m_paused = false;
+  }
+}
+
+double ClipPlayer::clockAt(SteadyTime now) {
+  if (m_paused || !m_started) return m_clockValue;
+  double value = m_clockValue + seconds(now - m_clockTime);
+  {
+    std::lock_guard lock(m_anchorMutex);
+    if (m_anchorValid && seconds(now - m_anchorTime) < kAudioAnchorStaleSeconds) {
+      value = m_anchorPts + seconds(now - m_anchorTime);
+    }
+  }
+  // Never step back: the picture holds briefly instead, while audio catches up.
+  m_clockValue = std::max(value, m_clockValue);
+  m_clockTime = now;
+  return m_clockValue;
+}
+
+double ClipPlayer::position(SteadyTime now) { return clockAt(now); }
+
+ClipPlayer::Pick ClipPlayer::pick(SteadyTime now) {
+  Pick result;
+  const double clock = clockAt(now);
+  const double dueBy = clock + kDueToleranceSeconds;
+  const double frameInterval = 1.0 / m_file.info().frameRate;
+  while (true) {
+    double frontPts = 0.0;
+    if (!m_frames.peek([&](const VideoFrame& f) { frontPts = f.pts; })) break;
+    if (m_haveCurrent && frontPts > dueBy) break;
+    double secondPts = 0.0;
+    const bool hasSecond = m_frames.peekSecond([&](const VideoFrame& f) { secondPts = f.pts; });
+    auto front = m_frames.tryPop();
+    if (!front) break;
+    if (hasSecond && secondPts <= dueBy && m_haveCurrent) {
+      ++m_droppedFrames;  // late: its successor is already due
+      continue;
+    }
+    m_current = std::move(*front);
+    m_haveCurrent = true;
+    result.newFrame = m_current.frame.get();
+    break;
+  }
+
+  double frontPts = 0.0;
+  if (m_frames.peek([&](const VideoFrame& f) { frontPts = f.pts; })) {
+    result.nextDue = now + toDuration(std::max(0.0, frontPts - clock));
+  } else if (m_frames.finishedAndEmpty()) {
+    const double videoEnd = m_haveCurrent ? m_current.pts + frameInterval : clock;
+    const bool pictureDone = dueBy >= videoEnd;
+    result.finished = pictureDone && (audioDone() || clock >= videoEnd + kAudioTailLimitSeconds);
+    result.nextDue = pictureDone ? now + kStarvedPoll : now + toDuration(videoEnd - clock);
+  } else {
+    result.nextDue = now + kStarvedPoll;
+  }
+  if (m_paused) result.nextDue = SteadyTime::max();
+  return result;
+}
+
+}  // namespace etalase::media

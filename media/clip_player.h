@@ -1,0 +1,132 @@
+// Plays one media file: a demux thread and decode threads fill small bounded queues as soon as
+// the clip is opened (that is its pre-roll); the UI thread picks the frame due now.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "audio_sink.h"
+#include "av_ptr.h"
+#include "bounded_queue.h"
+#include "error.h"
+#include "media_file.h"
+
+namespace etalase::media {
+
+struct ClipOptions {
+  int decoderThreads = 0;  // 0: one per core
+  bool decodeAudio = true;  // false when there is no audio device: the clip is timed by the wall clock
+  std::chrono::milliseconds ioTimeout{5000};  // a read that takes longer is a failed read
+};
+
+class ClipPlayer {
+ public:
+  // Opens the file and starts pre-rolling in the background. Blocks for the open only.
+  static Result<std::unique_ptr<ClipPlayer>> open(const std::string& path, const ClipOptions& options);
+
+  // Only open() can make one (it must check the decoders before handing the player out).
+  class Key {
+    friend class ClipPlayer;
+    Key() = default;
+  };
+  ClipPlayer(Key, MediaFile file, const ClipOptions& options);
+  ~ClipPlayer();
+  ClipPlayer(const ClipPlayer&) = delete;
+  ClipPlayer& operator=(const ClipPlayer&) = delete;
+
+  const std::string& path() const { return m_file.path(); }
+  const StreamInfo& info() const { return m_file.info(); }
+  bool hasAudio() const { return m_decodeAudio; }
+
+  // --- UI thread ---
+  // True once the first video frame is decoded, or the clip has failed.
+  bool ready() const;
+  // Set when the clip produced no picture at all; the reason says why.
+  std::optional<Error> failure() const;
+  // Starts the clip's clock at its first frame.
+  void start(SteadyTime now);
+  void setPaused(bool paused, SteadyTime now);
+
+  struct Pick {
+    const AVFrame* newFrame = nullptr;  // a frame to show now; valid until the next pick()
+    SteadyTime nextDue;                 // when to call pick() again at the latest
+    bool finished = false;              // every frame has been shown for its duration
+  };
+  Pick pick(SteadyTime now);
+  int droppedFrames() const { return m_droppedFrames; }
+  // A decoded frame waits in the queue (for tests and benchmarks that step time by hand).
+  bool hasQueuedFrame() const { return m_frames.size() > 0; }
+  // The decoder has delivered its last frame and the queue is empty.
+  bool decodingDone() const { return m_frames.finishedAndEmpty(); }
+  // Playback position in seconds of media time.
+  double position(SteadyTime now);
+
+  // --- audio thread ---
+  // Copies up to `frames` interleaved frames; returns how many. `heardAt` is when the first of them
+  // reaches the listener, which anchors the clip's clock to the audio.
+  int readAudio(float* out, int frames, SteadyTime heardAt) noexcept;
+
+ private:
+  struct VideoFrame {
+    av::FramePtr frame;
+    double pts = 0.0;
+  };
+  struct PcmChunk {
+    std::vector<float> samples;  // interleaved, kOutputChannels
+    double pts = 0.0;
+  };
+
+  void demuxLoop();
+  void videoDecodeLoop();
+  void audioDecodeLoop();
+  void fail(Error error);
+  double clockAt(SteadyTime now);
+  bool audioDone() const;
+
+  MediaFile m_file;
+  ClipOptions m_options;
+  bool m_decodeAudio = false;
+  av::CodecContextPtr m_videoDecoder;
+  av::CodecContextPtr m_audioDecoder;
+
+  BoundedQueue<av::PacketPtr> m_videoPackets;
+  BoundedQueue<av::PacketPtr> m_audioPackets;
+  BoundedQueue<VideoFrame> m_frames;
+  BoundedQueue<PcmChunk> m_pcm;
+
+  std::atomic<bool> m_stop{false};
+  std::atomic<bool> m_firstFrameDecoded{false};
+  std::atomic<bool> m_paused{false};
+  mutable std::mutex m_failureMutex;
+  std::optional<Error> m_failure;
+
+  // Audio anchor: the sample with pts m_anchorPts is heard at m_anchorTime. Audio thread writes.
+  std::mutex m_anchorMutex;
+  bool m_anchorValid = false;
+  double m_anchorPts = 0.0;
+  SteadyTime m_anchorTime;
+  // Audio thread only.
+  PcmChunk m_partial;
+  std::size_t m_partialOffset = 0;
+  std::atomic<bool> m_partialEmpty{true};
+
+  // UI thread only.
+  VideoFrame m_current;
+  bool m_haveCurrent = false;
+  double m_clockValue = 0.0;
+  SteadyTime m_clockTime;
+  bool m_started = false;
+  int m_droppedFrames = 0;
+
+  std::thread m_demuxThread;
+  std::thread m_videoThread;
+  std::thread m_audioThread;
+};
+
+}  // namespace etalase::media

@@ -1,0 +1,101 @@
+// A looping playlist of clips. The next playable item is opened and pre-rolled on a loader
+// thread while the current one plays, so the cut from one clip to the next shows no black frame.
+// Files that cannot play are reported once and skipped.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "audio_sink.h"
+#include "clip_player.h"
+#include "error.h"
+
+namespace etalase::media {
+
+class Playlist final : public AudioSource {
+ public:
+  enum class State {
+    Loading,    // nothing shown yet
+    Playing,    // a clip is on screen
+    AllFailed,  // no item can play: the caller shows a still picture instead
+  };
+
+  Playlist(std::vector<std::string> items, ClipOptions options);
+  ~Playlist() override;
+  Playlist(const Playlist&) = delete;
+  Playlist& operator=(const Playlist&) = delete;
+
+  // --- UI thread ---
+  struct Tick {
+    const AVFrame* newFrame = nullptr;  // show this now; valid until the next tick()
+    VideoGeometry geometry;             // of the clip on screen
+    SteadyTime nextDue;                 // call tick() again by then
+  };
+  Tick tick(SteadyTime now);
+  void setPaused(bool paused, SteadyTime now);
+  bool paused() const { return m_paused; }
+  State state() const;
+  // Failures since the last call, for showing to a person.
+  std::vector<Error> takeErrors();
+  // How many times the playlist has wrapped from its last playable item to its first.
+  int loopsCompleted() const { return m_loopsCompleted; }
+  int droppedFrames() const;
+  const std::string& currentPath() const;
+
+  void setAudioLatency(double seconds) { m_audioLatency = seconds; }
+  void setVolume(float volume) { m_volume = volume; }  // 0..1
+  void setMuted(bool muted) { m_muted = muted; }
+
+  // --- audio thread ---
+  void fill(float* out, int frames, SteadyTime now) noexcept override;
+
+ private:
+  struct Loaded {
+    std::size_t index = 0;
+    std::unique_ptr<ClipPlayer> clip;
+  };
+
+  void loaderLoop();
+  void requestNextAfter(std::size_t index);
+  bool promoteNext(SteadyTime now);
+  void retire(std::unique_ptr<ClipPlayer> clip);
+  void report(Error error);
+
+  const std::vector<std::string> m_items;
+  const ClipOptions m_options;
+
+  // Shared with the loader thread.
+  mutable std::mutex m_mutex;
+  std::condition_variable m_wake;
+  bool m_quit = false;
+  bool m_loadRequested = false;
+  std::size_t m_loadAfter = 0;
+  bool m_firstLoad = true;
+  std::unique_ptr<Loaded> m_next;
+  std::vector<bool> m_bad;  // items that failed: skipped from then on
+  bool m_allFailed = false;
+  std::vector<Error> m_errors;
+  std::deque<std::unique_ptr<ClipPlayer>> m_retired;  // closed on the loader thread, off the UI
+
+  // Guards m_current against the audio thread.
+  std::mutex m_audioMutex;
+  std::unique_ptr<ClipPlayer> m_current;
+  std::size_t m_currentIndex = 0;
+
+  std::atomic<bool> m_paused{false};
+  std::atomic<double> m_audioLatency{0.0};
+  std::atomic<float> m_volume{1.0f};
+  std::atomic<bool> m_muted{false};
+  int m_loopsCompleted = 0;
+  int m_droppedBefore = 0;  // by clips already retired
+
+  std::thread m_loader;
+};
+
+}  // namespace etalase::media

@@ -1,0 +1,97 @@
+// Window and renderer creation, with a fall-back from GL-on-CPU to SDL's software renderer.
+#include "display.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string_view>
+
+#include "media/log.h"
+
+namespace etalase::platform {
+
+namespace {
+
+constexpr unsigned kGlRenderer = 0x1F01;  // GL_RENDERER, without pulling in GL headers
+
+// GL on a CPU rasteriser (llvmpipe, softpipe) costs about twice SDL's software renderer for
+// video, as measured on Debian 12: treat it as "no GPU".
+bool isCpuGl(SDL_Renderer* renderer) {
+  SDL_RendererInfo info{};
+  SDL_GetRendererInfo(renderer, &info);
+  if (std::strncmp(info.name, "opengl", 6) != 0) return false;
+  using GetString = const unsigned char* (*)(unsigned);
+  auto getString = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+  if (!getString) return false;
+  const unsigned char* raw = getString(kGlRenderer);
+  if (!raw) return false;
+  const std::string_view name(reinterpret_cast<const char*>(raw));
+  log::info("GL renderer: {}", name);
+  return name.find("llvmpipe") != name.npos || name.find("softpipe") != name.npos ||
+         name.find("Software") != name.npos;
+}
+
+WindowPtr createWindow(const DisplayOptions& options) {
+  Uint32 flags = SDL_WINDOW_SHOWN;
+  if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+  return WindowPtr(SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED,
+                                    SDL_WINDOWPOS_CENTERED, options.width, options.height, flags));
+}
+
+}  // namespace
+
+Result<Display> Display::open(const DisplayOptions& options) {
+  Display display;
+  const std::string_view driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+  if (options.renderer != RendererChoice::Software) {
+    display.m_window = createWindow(options);
+    if (!display.m_window) return Error{"display", std::string("cannot open a window: ") + SDL_GetError()};
+    display.m_renderer.reset(SDL_CreateRenderer(display.m_window.get(), -1,
+                                                SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC));
+    if (display.m_renderer && options.renderer == RendererChoice::Auto && isCpuGl(display.m_renderer.get())) {
+      log::info("no GPU behind GL: using SDL's software renderer instead");
+      display.m_renderer.reset();
+      display.m_window.reset();
+    }
+  }
+  if (!display.m_renderer) {
+    if (options.renderer == RendererChoice::Accelerated) {
+      return Error{"display", std::string("no accelerated renderer: ") + SDL_GetError()};
+    }
+    // Without this hint SDL hides an OpenGL surface behind the "software" renderer, which
+    // doubles the cost of every frame on a machine without a GPU.
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    if (!display.m_window) display.m_window = createWindow(options);
+    if (!display.m_window) return Error{"display", std::string("cannot open a window: ") + SDL_GetError()};
+    display.m_renderer.reset(SDL_CreateRenderer(display.m_window.get(), -1, SDL_RENDERER_SOFTWARE));
+    if (!display.m_renderer) return Error{"display", std::string("cannot create a renderer: ") + SDL_GetError()};
+  }
+  SDL_RendererInfo info{};
+  SDL_GetRendererInfo(display.m_renderer.get(), &info);
+  display.m_rendererName = info.name;
+  display.m_software = (info.flags & SDL_RENDERER_SOFTWARE) != 0 || display.m_rendererName == "software";
+  const SDL_Point size = display.outputSize();
+  log::info("display: video driver {}, renderer {}, {}x{}", driver, display.m_rendererName, size.x, size.y);
+  if (options.fullscreen || driver == "KMSDRM") SDL_ShowCursor(SDL_DISABLE);
+  return display;
+}
+
+SDL_Point Display::outputSize() const {
+  SDL_Point size{0, 0};
+  SDL_GetRendererOutputSize(m_renderer.get(), &size.x, &size.y);
+  return size;
+}
+
+std::vector<uint32_t> Display::readPixels() const {
+  const SDL_Point size = outputSize();
+  std::vector<uint32_t> pixels(static_cast<std::size_t>(std::max(size.x, 0)) * std::max(size.y, 0));
+  if (pixels.empty()) return pixels;
+  if (SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_RGB888, pixels.data(),
+                           size.x * static_cast<int>(sizeof(uint32_t))) != 0) {
+    log::warn("cannot read back the screen: {}", SDL_GetError());
+    pixels.clear();
+  }
+  for (auto& p : pixels) p &= 0xFFFFFFu;
+  return pixels;
+}
+
+}  // namespace etalase::platform

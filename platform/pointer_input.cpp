@@ -1,0 +1,40 @@
+// SDL touch/mouse events to pointer events.
+#include "pointer_input.h"
+
+#include <SDL_touch.h>
+
+namespace etalase::platform {
+
+std::optional<PointerEvent> toPointerEvent(const SDL_Event& event, int windowWidth, int windowHeight) {
+  PointerEvent pointer;
+  switch (event.type) {
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION:
+      // Finger positions are normalised to the window.
+      pointer.kind = event.type == SDL_FINGERDOWN ? PointerEvent::Kind::Down
+                     : event.type == SDL_FINGERUP ? PointerEvent::Kind::Up
+                                                  : PointerEvent::Kind::Move;
+      pointer.x = event.tfinger.x * static_cast<float>(windowWidth);
+      pointer.y = event.tfinger.y * static_cast<float>(windowHeight);
+      pointer.touch = true;
+      return pointer;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+      if (event.button.which == SDL_TOUCH_MOUSEID || event.button.button != SDL_BUTTON_LEFT) return std::nullopt;
+      pointer.kind = event.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Kind::Down : PointerEvent::Kind::Up;
+      pointer.x = static_cast<float>(event.button.x);
+      pointer.y = static_cast<float>(event.button.y);
+      return pointer;
+    case SDL_MOUSEMOTION:
+      if (event.motion.which == SDL_TOUCH_MOUSEID) return std::nullopt;
+      pointer.kind = PointerEvent::Kind::Move;
+      pointer.x = static_cast<float>(event.motion.x);
+      pointer.y = static_cast<float>(event.motion.y);
+      return pointer;
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace etalase::platform

@@ -1,0 +1,50 @@
+// Dear ImGui on SDL_Renderer, with fonts sized for the screen and our own pointer path
+// (ImGui 1.86's SDL backend polls the mouse and needs focus, so taps are fed in here).
+// UI thread only. One per process.
+#pragma once
+
+#include <SDL.h>
+#include <imgui.h>
+
+#include "pointer_input.h"
+
+namespace etalase::platform {
+
+struct UiFonts {
+  ImFont* body = nullptr;
+  ImFont* title = nullptr;
+  ImFont* small = nullptr;
+};
+
+class UiContext {
+ public:
+  UiContext(SDL_Window* window, SDL_Renderer* renderer);
+  ~UiContext();
+  UiContext(const UiContext&) = delete;
+  UiContext& operator=(const UiContext&) = delete;
+
+  // Keyboard, text and wheel events go to ImGui; pointers come through pointer().
+  void processEvent(const SDL_Event& event);
+  void pointer(const PointerEvent& event);
+  void newFrame();
+  void render();
+  // ImGui settles hover and press states over a couple of frames after each input.
+  bool wantsAnotherFrame() const { return m_settleFrames > 0; }
+  const UiFonts& fonts() const { return m_fonts; }
+  // Body text height in pixels; everything else is sized from it.
+  float unit() const { return m_unit; }
+
+ private:
+  void loadFonts(int outputHeight);
+
+  SDL_Renderer* m_renderer;
+  UiFonts m_fonts;
+  float m_unit = 24.0f;
+  ImVec2 m_pointerPos{-1.0f, -1.0f};
+  bool m_pointerDown = false;
+  bool m_pressPending = false;    // a press this frame, even if released within it
+  bool m_releasePending = false;  // lift after the frame that saw the press
+  int m_settleFrames = 0;
+};
+
+}  // namespace etalase::platform

@@ -1,0 +1,149 @@
+// Video frame upload for software and GPU renderers.
+#include "video_texture.h"
+
+extern "C" {
+#include <libavutil/imgutils.h>
+#include <libavutil/pixdesc.h>
+}
+
+#include "media/log.h"
+
+namespace etalase::platform {
+
+namespace {
+
+// Bilinear is what a viewer expects of a scaled video; the scale pass is the main cost on a
+// software renderer (a benchmark for issue 3 compares the alternatives).
+constexpr int kScaleFlags = SWS_BILINEAR;
+
+int colorspaceFor(const AVFrame* frame) {
+  if (frame->colorspace != AVCOL_SPC_UNSPECIFIED && frame->colorspace != AVCOL_SPC_RESERVED) {
+    return frame->colorspace;
+  }
+  return frame->height >= 720 ? AVCOL_SPC_BT709 : AVCOL_SPC_BT470BG;
+}
+
+void applyColorDetails(SwsContext* scaler, const AVFrame* frame) {
+  const int* source = sws_getCoefficients(colorspaceFor(frame));
+  const int* target = sws_getCoefficients(AVCOL_SPC_BT709);
+  const int sourceFullRange = frame->color_range == AVCOL_RANGE_JPEG ? 1 : 0;
+  sws_setColorspaceDetails(scaler, source, sourceFullRange, target, 1, 0, 1 << 16, 1 << 16);
+}
+
+AVPixelFormat sourceFormat(const AVFrame* frame) {
+  // The deprecated "J" formats mean full range; swscale wants the plain format plus the range.
+  switch (frame->format) {
+    case AV_PIX_FMT_YUVJ420P: return AV_PIX_FMT_YUV420P;
+    case AV_PIX_FMT_YUVJ422P: return AV_PIX_FMT_YUV422P;
+    case AV_PIX_FMT_YUVJ444P: return AV_PIX_FMT_YUV444P;
+    default: return static_cast<AVPixelFormat>(frame->format);
+  }
+}
+
+}  // namespace
+
+VideoTexture::VideoTexture(SDL_Renderer* renderer, bool softwareRendering)
+    : m_renderer(renderer), m_software(softwareRendering) {
+  SDL_SetYUVConversionMode(SDL_YUV_CONVERSION_AUTOMATIC);
+}
+
+bool VideoTexture::ensureTexture(Uint32 format, int width, int height) {
+  if (m_texture && m_textureFormat == format && m_textureWidth == width && m_textureHeight == height) {
+    return true;
+  }
+  m_texture.reset(SDL_CreateTexture(m_renderer, format, SDL_TEXTUREACCESS_STREAMING, width, height));
+  if (!m_texture) {
+    log::error("cannot create a {}x{} video texture: {}", width, height, SDL_GetError());
+    m_textureWidth = m_textureHeight = 0;
+    return false;
+  }
+  // Video is opaque: blending would only cost time on the software renderer.
+  SDL_SetTextureBlendMode(m_texture.get(), SDL_BLENDMODE_NONE);
+  m_textureFormat = format;
+  m_textureWidth = width;
+  m_textureHeight = height;
+  return true;
+}
+
+bool VideoTexture::update(const AVFrame* frame, const media::VideoGeometry& geometry, SDL_Rect area) {
+  if (!frame || frame->width <= 0 || frame->height <= 0) return false;
+  media::VideoGeometry actual = geometry;
+  // The decoder's frame size wins over the container's (streams can change size mid-way).
+  actual.codedWidth = frame->width;
+  actual.codedHeight = frame->height;
+  if (frame->sample_aspect_ratio.num > 0) actual.sampleAspect = frame->sample_aspect_ratio;
+  m_placement = placeVideo(actual, area);
+  if (m_placement.unrotated.w <= 0 || m_placement.unrotated.h <= 0) return false;
+  const bool ok = m_software ? updateScaledRgb(frame, m_placement) : updateYuv(frame);
+  m_hasFrame = m_hasFrame || ok;
+  return ok;
+}
+
+bool VideoTexture::updateScaledRgb(const AVFrame* frame, const VideoPlacement& placement) {
+  const int width = placement.unrotated.w;
+  const int height = placement.unrotated.h;
+  // SDL_PIXELFORMAT_RGB888 is libav's BGR0 in memory on little-endian machines.
+  if (!ensureTexture(SDL_PIXELFORMAT_RGB888, width, height)) return false;
+  // sws_getCachedContext frees the old context itself when it cannot reuse it.
+  m_scaler.reset(sws_getCachedContext(m_scaler.release(), frame->width, frame->height,
+                                      sourceFormat(frame), width, height, AV_PIX_FMT_BGR0,
+                                      kScaleFlags, nullptr, nullptr, nullptr));
+  if (!m_scaler) {
+    log::error("cannot scale {} video", av_get_pix_fmt_name(static_cast<AVPixelFormat>(frame->format)));
+    return false;
+  }
+  applyColorDetails(m_scaler.get(), frame);
+  void* pixels = nullptr;
+  int pitch = 0;
+  if (SDL_LockTexture(m_texture.get(), nullptr, &pixels, &pitch) != 0) return false;
+  uint8_t* planes[4] = {static_cast<uint8_t*>(pixels), nullptr, nullptr, nullptr};
+  int strides[4] = {pitch, 0, 0, 0};
+  sws_scale(m_scaler.get(), frame->data, frame->linesize, 0, frame->height, planes, strides);
+  SDL_UnlockTexture(m_texture.get());
+  return true;
+}
+
+bool VideoTexture::updateYuv(const AVFrame* frame) {
+  const AVFrame* source = frame;
+  if (frame->format == AV_PIX_FMT_NV12) {
+    if (!ensureTexture(SDL_PIXELFORMAT_NV12, frame->width, frame->height)) return false;
+    return SDL_UpdateNVTexture(m_texture.get(), nullptr, frame->data[0], frame->linesize[0],
+                               frame->data[1], frame->linesize[1]) == 0;
+  }
+  if (frame->format != AV_PIX_FMT_YUV420P && frame->format != AV_PIX_FMT_YUVJ420P) {
+    // 10-bit, 4:2:2, RGB...: one conversion to 8-bit 4:2:0 at the coded size, the GPU does the rest.
+    if (!m_converted || m_converted->width != frame->width || m_converted->height != frame->height) {
+      m_converted = av::makeFrame();
+      m_converted->format = AV_PIX_FMT_YUV420P;
+      m_converted->width = frame->width;
+      m_converted->height = frame->height;
+      if (av_frame_get_buffer(m_converted.get(), 0) < 0) {
+        m_converted.reset();
+        return false;
+      }
+    }
+    m_scaler.reset(sws_getCachedContext(m_scaler.release(), frame->width, frame->height,
+                                        sourceFormat(frame), frame->width, frame->height,
+                                        AV_PIX_FMT_YUV420P, kScaleFlags, nullptr, nullptr, nullptr));
+    if (!m_scaler) return false;
+    sws_scale(m_scaler.get(), frame->data, frame->linesize, 0, frame->height, m_converted->data,
+              m_converted->linesize);
+    source = m_converted.get();
+  }
+  if (!ensureTexture(SDL_PIXELFORMAT_IYUV, source->width, source->height)) return false;
+  return SDL_UpdateYUVTexture(m_texture.get(), nullptr, source->data[0], source->linesize[0],
+                              source->data[1], source->linesize[1], source->data[2],
+                              source->linesize[2]) == 0;
+}
+
+void VideoTexture::draw() const {
+  if (!m_hasFrame || !m_texture) return;
+  if (m_placement.angle == 0.0) {
+    SDL_RenderCopy(m_renderer, m_texture.get(), nullptr, &m_placement.unrotated);
+  } else {
+    SDL_RenderCopyEx(m_renderer, m_texture.get(), nullptr, &m_placement.unrotated, m_placement.angle,
+                     nullptr, SDL_FLIP_NONE);
+  }
+}
+
+}  // namespace etalase::platform

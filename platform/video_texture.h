@@ -1,0 +1,43 @@
+// Puts decoded video frames on screen with as little CPU work as the renderer allows:
+// YUV planes uploaded untouched to a GPU renderer (it scales and converts), or on SDL's software
+// renderer one swscale pass straight to the final size into the texture's own pixels.
+// UI thread only.
+#pragma once
+
+#include "media/av_ptr.h"
+#include "media/media_file.h"
+#include "sdl_ptr.h"
+#include "video_placement.h"
+
+namespace etalase::platform {
+
+class VideoTexture {
+ public:
+  VideoTexture(SDL_Renderer* renderer, bool softwareRendering);
+
+  // Uploads `frame` for showing inside `area`. Returns false (and logs) if it could not.
+  bool update(const AVFrame* frame, const media::VideoGeometry& geometry, SDL_Rect area);
+  // Draws the last uploaded frame; does nothing before the first.
+  void draw() const;
+  bool hasFrame() const { return m_hasFrame; }
+  // Forget the picture (e.g. when the playlist changes).
+  void clear() { m_hasFrame = false; }
+
+ private:
+  bool updateScaledRgb(const AVFrame* frame, const VideoPlacement& placement);
+  bool updateYuv(const AVFrame* frame);
+  bool ensureTexture(Uint32 format, int width, int height);
+
+  SDL_Renderer* m_renderer;
+  bool m_software;
+  TexturePtr m_texture;
+  Uint32 m_textureFormat = 0;
+  int m_textureWidth = 0;
+  int m_textureHeight = 0;
+  av::SwsPtr m_scaler;
+  av::FramePtr m_converted;  // for GPU upload of formats SDL has no texture for
+  VideoPlacement m_placement;
+  bool m_hasFrame = false;
+};
+
+}  // namespace etalase::platform

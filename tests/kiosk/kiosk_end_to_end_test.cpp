@@ -1,0 +1,188 @@
+// The kiosk as a visitor meets it, headless (SDL offscreen video, dummy audio): the demo pack's
+// videos play, a tap opens the product grid, the idle timeout brings the videos back. Also the
+// bad-input cases: no pack, and a playlist with a broken file.
+#include <gtest/gtest.h>
+
+#include <SDL.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "kiosk/app.h"
+#include "platform/sdl_session.h"
+#include "test_support.h"
+
+namespace etalase::kiosk {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+constexpr int kWidth = 640;
+constexpr int kHeight = 360;
+
+struct Picture {
+  double meanLuma = 0.0;
+  double lumaSpread = 0.0;  // standard deviation: a flat fill has none
+  std::vector<uint32_t> pixels;
+};
+
+Picture look(const App& app) {
+  Picture picture;
+  picture.pixels = app.display().readPixels();
+  double sum = 0.0, sumSquares = 0.0;
+  for (uint32_t p : picture.pixels) {
+    const double luma = 0.299 * ((p >> 16) & 0xFF) + 0.587 * ((p >> 8) & 0xFF) + 0.114 * (p & 0xFF);
+    sum += luma;
+    sumSquares += luma * luma;
+  }
+  const double n = std::max<double>(1.0, static_cast<double>(picture.pixels.size()));
+  picture.meanLuma = sum / n;
+  picture.lumaSpread = std::sqrt(std::max(0.0, sumSquares / n - picture.meanLuma * picture.meanLuma));
+  return picture;
+}
+
+double fractionChanged(const Picture& a, const Picture& b) {
+  if (a.pixels.size() != b.pixels.size() || a.pixels.empty()) return 0.0;
+  std::size_t changed = 0;
+  for (std::size_t i = 0; i < a.pixels.size(); ++i) changed += a.pixels[i] != b.pixels[i];
+  return static_cast<double>(changed) / static_cast<double>(a.pixels.size());
+}
+
+bool runUntil(App& app, std::chrono::milliseconds limit, const std::function<bool()>& done) {
+  const auto deadline = Clock::now() + limit;
+  while (Clock::now() < deadline) {
+    if (done()) return true;
+    app.step(20ms);
+  }
+  return done();
+}
+
+void runFor(App& app, std::chrono::milliseconds duration) {
+  runUntil(app, duration, [] { return false; });
+}
+
+void tap(float x, float y) {
+  for (Uint32 type : {SDL_FINGERDOWN, SDL_FINGERUP}) {
+    SDL_Event event{};
+    event.type = type;
+    event.tfinger.touchId = 1;
+    event.tfinger.fingerId = 1;
+    event.tfinger.x = x;
+    event.tfinger.y = y;
+    SDL_PushEvent(&event);
+  }
+}
+
+KioskOptions headlessOptions() {
+  KioskOptions options;
+  options.display.width = kWidth;
+  options.display.height = kHeight;
+  options.display.renderer = platform::RendererChoice::Software;
+  return options;
+}
+
+class KioskEndToEnd : public ::testing::Test {
+ protected:
+  platform::SdlSession sdl;
+};
+
+TEST_F(KioskEndToEnd, DemoPackPlaysThenTapOpensGridThenIdleReturnsToVideos) {
+  ASSERT_TRUE(sdl.ok()) << sdl.error();
+  KioskOptions options = headlessOptions();
+  options.pack = test::demoPack();
+  options.idleTimeoutSeconds = 2.0;
+  auto created = App::create(options);
+  ASSERT_TRUE(created) << created.error().text();
+  App& app = *created.value();
+  ASSERT_EQ(app.screen(), ScreenId::Attract);
+
+  // The attract loop shows real video: bright enough, with detail, and moving.
+  ASSERT_TRUE(runUntil(app, 15s, [&] { return app.framesShown() >= 10; })) << "no video frames drawn";
+  const Picture first = look(app);
+  EXPECT_GT(first.meanLuma, 15.0) << "the screen is black";
+  EXPECT_GT(first.lumaSpread, 8.0) << "the screen is a flat fill, not a video picture";
+  const long framesBefore = app.framesShown();
+  runFor(app, 700ms);
+  const Picture later = look(app);
+  EXPECT_GT(app.framesShown(), framesBefore + 5) << "video stalled";
+  EXPECT_GT(fractionChanged(first, later), 0.02) << "the picture does not change over time";
+
+  // A tap anywhere opens the product grid; the videos pause underneath.
+  tap(0.5f, 0.5f);
+  ASSERT_TRUE(runUntil(app, 2s, [&] { return app.screen() == ScreenId::Grid; }));
+  runFor(app, 300ms);
+  const Picture grid = look(app);
+  const long framesInGrid = app.framesShown();
+  // The grid's dark warm background fills the top-left corner (the title bar area).
+  const uint32_t corner = grid.pixels.at(static_cast<std::size_t>(5 * kWidth + 5));
+  EXPECT_NEAR(static_cast<int>((corner >> 16) & 0xFF), 31, 6);
+  EXPECT_NEAR(static_cast<int>((corner >> 8) & 0xFF), 23, 6);
+  EXPECT_NEAR(static_cast<int>(corner & 0xFF), 20, 6);
+  EXPECT_GT(fractionChanged(later, grid), 0.3) << "the grid does not look different from the video";
+
+  // Left alone, it returns to the attract loop after the idle timeout, and video moves again.
+  runFor(app, 1000ms);
+  EXPECT_EQ(app.screen(), ScreenId::Grid) << "returned before the idle timeout";
+  EXPECT_EQ(app.framesShown(), framesInGrid) << "video kept decoding under the grid";
+  ASSERT_TRUE(runUntil(app, 3s, [&] { return app.screen() == ScreenId::Attract; }));
+  ASSERT_TRUE(runUntil(app, 5s, [&] { return app.framesShown() > framesInGrid + 5; }));
+  const Picture back = look(app);
+  EXPECT_GT(back.lumaSpread, 8.0);
+  EXPECT_GT(fractionChanged(grid, back), 0.3);
+}
+
+TEST_F(KioskEndToEnd, MissingPackShowsATitleCardNotABlackScreen) {
+  ASSERT_TRUE(sdl.ok()) << sdl.error();
+  KioskOptions options = headlessOptions();
+  options.pack = test::freshTempDirectory("no-pack") / "not-there";
+  auto created = App::create(options);
+  ASSERT_TRUE(created) << created.error().text();
+  App& app = *created.value();
+  runFor(app, 500ms);
+  EXPECT_FALSE(app.quitRequested());
+  const Picture card = look(app);
+  EXPECT_GT(card.meanLuma, 40.0) << "black screen instead of a title card";
+  // A tap still answers (a title card, not a frozen screen).
+  tap(0.5f, 0.5f);
+  EXPECT_TRUE(runUntil(app, 2s, [&] { return app.screen() == ScreenId::Grid; }));
+}
+
+TEST_F(KioskEndToEnd, BrokenVideoIsSkippedAndTheRestPlays) {
+  ASSERT_TRUE(sdl.ok()) << sdl.error();
+  KioskOptions options = headlessOptions();
+  options.play = {test::testMedia("corrupt.mp4").string(), test::testMedia("noaudio_1s.mp4").string()};
+  options.loops = 2;
+  auto created = App::create(options);
+  ASSERT_TRUE(created) << created.error().text();
+  App& app = *created.value();
+  ASSERT_TRUE(runUntil(app, 15s, [&] { return app.quitRequested(); })) << "--loops 2 never finished";
+  EXPECT_GE(app.framesShown(), 50);
+  EXPECT_EQ(app.run(), 1) << "the exit code must say a file failed";
+}
+
+TEST_F(KioskEndToEnd, PortraitPhoneClipIsShownUprightAndPillarboxed) {
+  ASSERT_TRUE(sdl.ok()) << sdl.error();
+  KioskOptions options = headlessOptions();
+  options.play = {test::testMedia("rotated_90.mp4").string()};
+  auto created = App::create(options);
+  ASSERT_TRUE(created) << created.error().text();
+  App& app = *created.value();
+  ASSERT_TRUE(runUntil(app, 10s, [&] { return app.framesShown() >= 3; }));
+  runFor(app, 100ms);
+  const Picture picture = look(app);
+  auto at = [&](int x, int y) { return picture.pixels.at(static_cast<std::size_t>(y * kWidth + x)); };
+  // Upright: red above, blue below, in the middle column; black bars left and right.
+  const uint32_t top = at(kWidth / 2, kHeight / 4);
+  const uint32_t bottom = at(kWidth / 2, kHeight * 3 / 5);
+  EXPECT_GT((top >> 16) & 0xFF, 180u) << std::hex << top;
+  EXPECT_LT(top & 0xFF, 80u) << std::hex << top;
+  EXPECT_GT(bottom & 0xFF, 180u) << std::hex << bottom;
+  EXPECT_LT((bottom >> 16) & 0xFF, 80u) << std::hex << bottom;
+  EXPECT_EQ(at(20, kHeight / 2), 0u) << "no pillarbox bar on the left";
+  EXPECT_EQ(at(kWidth - 20, kHeight / 2), 0u) << "no pillarbox bar on the right";
+}
+
+}  // namespace
+}  // namespace etalase::kiosk

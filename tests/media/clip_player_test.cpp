@@ -1,0 +1,146 @@
+// ClipPlayer: every frame shown once and in order at the right time, late frames dropped,
+// the audio driving the clock, and pause holding the picture.
+#include "media/clip_player.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <thread>
+#include <vector>
+
+#include "test_support.h"
+
+namespace etalase::media {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::unique_ptr<ClipPlayer> openClip(const std::string& name, bool audio = true) {
+  ClipOptions options;
+  options.decodeAudio = audio;
+  auto clip = ClipPlayer::open(test::testMedia(name).string(), options);
+  if (!clip) ADD_FAILURE() << clip.error().text();
+  return clip ? std::move(clip.value()) : nullptr;
+}
+
+// Waits (in real time) until the decoder has a frame ready or is done, so that tests can step
+// the media clock by hand without racing the decoder.
+bool waitForDecoder(const ClipPlayer& clip) {
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (!clip.hasQueuedFrame() && !clip.decodingDone()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(1ms);
+  }
+  return true;
+}
+
+SteadyTime::duration seconds(double s) {
+  return std::chrono::duration_cast<SteadyTime::duration>(std::chrono::duration<double>(s));
+}
+
+TEST(ClipPlayer, ShowsEveryFrameOnceInOrderAtItsTime) {
+  auto clip = openClip("noaudio_1s.mp4");
+  ASSERT_TRUE(clip);
+  ASSERT_TRUE(waitForDecoder(*clip));
+  const SteadyTime t0{};
+  clip->start(t0);
+  std::vector<double> shownAt;
+  bool finished = false;
+  for (int step = 0; step < 60 && !finished; ++step) {
+    ASSERT_TRUE(waitForDecoder(*clip));
+    const double now = step / 30.0;
+    auto pick = clip->pick(t0 + seconds(now));
+    if (pick.newFrame) shownAt.push_back(now);
+    finished = pick.finished;
+  }
+  EXPECT_TRUE(finished);
+  EXPECT_EQ(shownAt.size(), 30u);
+  EXPECT_EQ(clip->droppedFrames(), 0);
+  for (std::size_t i = 0; i < shownAt.size(); ++i) EXPECT_NEAR(shownAt[i], i / 30.0, 1e-6);
+}
+
+TEST(ClipPlayer, FirstFrameIsShownAtOnceWhenStarted) {
+  auto clip = openClip("noaudio_1s.mp4");
+  ASSERT_TRUE(clip);
+  ASSERT_TRUE(waitForDecoder(*clip));
+  EXPECT_TRUE(clip->ready());
+  std::this_thread::sleep_for(200ms);  // pre-roll: the frames after the first are decoded too
+  const SteadyTime t0{};
+  clip->start(t0);
+  auto pick = clip->pick(t0);
+  ASSERT_NE(pick.newFrame, nullptr);
+  EXPECT_EQ(pick.newFrame->width, 320);
+  // The next frame is due one frame interval later, and the loop may sleep until then.
+  EXPECT_NEAR(std::chrono::duration<double>(pick.nextDue - t0).count(), 1.0 / 30.0, 0.002);
+}
+
+TEST(ClipPlayer, LateFramesAreDroppedNotQueuedUp) {
+  auto clip = openClip("noaudio_1s.mp4");
+  ASSERT_TRUE(clip);
+  ASSERT_TRUE(waitForDecoder(*clip));
+  const SteadyTime t0{};
+  clip->start(t0);
+  ASSERT_NE(clip->pick(t0).newFrame, nullptr);
+  std::this_thread::sleep_for(200ms);  // let the decoder fill its small queue
+  // The clock jumps 3 frames ahead (a stall): the picture catches up in one step.
+  auto pick = clip->pick(t0 + seconds(3.0 / 30.0 + 0.001));
+  ASSERT_NE(pick.newFrame, nullptr);
+  EXPECT_EQ(clip->droppedFrames(), 2);
+  EXPECT_NEAR(clip->position(t0 + seconds(3.0 / 30.0 + 0.001)), 0.1, 0.002);
+}
+
+TEST(ClipPlayer, AudioSamplesComeOutAndDriveTheClock) {
+  auto clip = openClip("h264_aac_2s.mp4");
+  ASSERT_TRUE(clip);
+  ASSERT_TRUE(clip->hasAudio());
+  ASSERT_TRUE(waitForDecoder(*clip));
+  std::this_thread::sleep_for(200ms);  // pre-roll the audio too
+  const SteadyTime t0{};
+  clip->start(t0);
+  std::vector<float> buffer(4800 * kOutputChannels, 0.0f);
+  // A device asks for 0.1 s of sound at t0; it is heard from t0 on.
+  const int frames = clip->readAudio(buffer.data(), 4800, t0);
+  ASSERT_EQ(frames, 4800);
+  float peak = 0.0f;
+  for (float s : buffer) peak = std::max(peak, std::fabs(s));
+  EXPECT_GT(peak, 0.1f) << "the 440 Hz tone should be audible";
+  // The clock follows the audio: 50 ms after the first sample was heard, the position is 50 ms.
+  EXPECT_NEAR(clip->position(t0 + 50ms), 0.05, 0.005);
+}
+
+TEST(ClipPlayer, PausedClipHoldsItsPictureAndSound) {
+  auto clip = openClip("h264_aac_2s.mp4");
+  ASSERT_TRUE(clip);
+  ASSERT_TRUE(waitForDecoder(*clip));
+  const SteadyTime t0{};
+  clip->start(t0);
+  ASSERT_NE(clip->pick(t0).newFrame, nullptr);
+  clip->setPaused(true, t0 + 10ms);
+  auto pick = clip->pick(t0 + 5s);
+  EXPECT_EQ(pick.newFrame, nullptr);
+  EXPECT_EQ(pick.nextDue, SteadyTime::max());
+  std::vector<float> buffer(1024 * kOutputChannels);
+  EXPECT_EQ(clip->readAudio(buffer.data(), 1024, t0 + 5s), 0);
+  // Resumed, it carries on from where it stopped, not from where the wall clock went.
+  clip->setPaused(false, t0 + 5s);
+  EXPECT_NEAR(clip->position(t0 + 5s + 20ms), 0.03, 0.005);
+}
+
+TEST(ClipPlayer, WithoutAudioDecodingTheClipStillPlays) {
+  auto clip = openClip("h264_aac_2s.mp4", /*audio=*/false);
+  ASSERT_TRUE(clip);
+  EXPECT_FALSE(clip->hasAudio());
+  ASSERT_TRUE(waitForDecoder(*clip));
+  const SteadyTime t0{};
+  clip->start(t0);
+  EXPECT_NE(clip->pick(t0).newFrame, nullptr);
+}
+
+TEST(ClipPlayer, RefusesAFileItCannotOpenWithItsName) {
+  auto clip = ClipPlayer::open(test::testMedia("corrupt.mp4").string(), ClipOptions{});
+  ASSERT_FALSE(clip);
+  EXPECT_NE(clip.error().text().find("corrupt.mp4"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace etalase::media

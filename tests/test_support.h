@@ -1,0 +1,16 @@
+// Shared helpers for the test suites: where generated media lives.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace etalase::test {
+
+// A clip made by tests/media/make-test-clips ($ETALASE_TEST_MEDIA).
+std::filesystem::path testMedia(const std::string& name);
+// The demo pack made by tools/make-demo-pack ($ETALASE_DEMO_PACK).
+std::filesystem::path demoPack();
+// A fresh, empty temporary folder for one test.
+std::filesystem::path freshTempDirectory(const std::string& name);
+
+}  // namespace etalase::test
