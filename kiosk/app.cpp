@@ -79,7 +79,6 @@ Result<std::unique_ptr<App>> App::create(const KioskOptions& options) {
 App::App(Key, const KioskOptions& options, platform::Display display)
     : m_options(options),
       m_display(std::move(display)),
-      m_ui(std::make_unique<platform::UiContext>(m_display.window(), m_display.renderer())),
       m_video(m_display.renderer(), m_display.softwareRendering()),
       m_navigation(std::chrono::milliseconds(static_cast<long>(options.idleTimeoutSeconds * 1000))) {
   auto audio = platform::SdlAudioSink::open();
@@ -121,6 +120,14 @@ void App::loadContent() {
   }
   m_language = m_options.language;
   if (m_language.empty()) m_language = m_catalog ? m_catalog->defaultLanguage : "en";
+
+  // The UI needs the pack's texts first: it loads glyphs for exactly what it will show.
+  std::vector<std::string> texts = allUiTexts(m_catalog ? m_catalog->languages : std::vector<std::string>{m_language});
+  if (m_catalog) {
+    auto packTexts = m_catalog->allTexts();
+    texts.insert(texts.end(), packTexts.begin(), packTexts.end());
+  }
+  m_ui = std::make_unique<platform::UiContext>(m_display.window(), m_display.renderer(), texts);
 
   media::ClipOptions clipOptions;
   clipOptions.decodeAudio = m_audio != nullptr && !m_options.mute;
@@ -245,7 +252,9 @@ void App::step(std::chrono::milliseconds maxWait) {
     m_nextVideoDue = tick.nextDue;
     if (tick.newFrame) {
       const SDL_Point size = m_display.outputSize();
-      if (m_video.update(tick.newFrame, tick.geometry, SDL_Rect{0, 0, size.x, size.y})) ++m_framesShown;
+      if (m_video.update(tick.newFrame, tick.geometry, SDL_Rect{0, 0, size.x, size.y}) && ++m_framesShown == 1) {
+        log::info("first video frame {:.0f} ms after launch", log::secondsSinceStart() * 1000.0);
+      }
       m_needsRender = true;
     }
   }

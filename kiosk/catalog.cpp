@@ -248,6 +248,22 @@ const Producer* Catalog::producer(const std::string& producerId) const {
   return nullptr;
 }
 
+std::vector<std::string> Catalog::allTexts() const {
+  std::vector<std::string> texts;
+  auto add = [&](const LocalizedText& text) {
+    for (const auto& [language, value] : text) texts.push_back(value);
+  };
+  add(title);
+  for (const Producer& p : producers) {
+    for (const LocalizedText* t : {&p.name, &p.region, &p.story}) add(*t);
+  }
+  for (const Product& p : products) {
+    for (const LocalizedText* t : {&p.name, &p.description, &p.materials}) add(*t);
+    texts.push_back(p.category);
+  }
+  return texts;
+}
+
 Result<LoadedCatalog> loadCatalog(const fs::path& packDirectory) {
   const fs::path manifest = packDirectory / kManifestName;
   std::error_code ec;

@@ -77,6 +77,8 @@ struct Catalog {
   std::vector<std::filesystem::path> attract;  // the attract loop, in order
 
   const Producer* producer(const std::string& id) const;
+  // Every visible text in every language (for loading exactly the glyphs the pack needs).
+  std::vector<std::string> allTexts() const;
 };
 
 inline constexpr int kSchemaVersion = 1;

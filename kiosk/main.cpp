@@ -1,4 +1,8 @@
 // etalase: the kiosk binary.
+extern "C" {
+#include <libavutil/log.h>
+}
+
 #include "kiosk/app.h"
 #include "kiosk/options.h"
 #include "media/log.h"
@@ -7,6 +11,8 @@
 int main(int argc, char** argv) {
   using namespace etalase;
   auto parsed = kiosk::parseOptions(argc, argv);
+  // libav's own chatter (warnings per frame) would drown the kiosk's log; its errors stay.
+  av_log_set_level(AV_LOG_ERROR);
   if (!parsed.options) return parsed.exitCode;
   platform::SdlSession sdl;
   if (!sdl.ok()) {

@@ -48,6 +48,15 @@ const char* uiText(UiString id, const std::string& language) {
   return t.en;
 }
 
+std::vector<std::string> allUiTexts(const std::vector<std::string>& languages) {
+  std::vector<std::string> texts;
+  for (const std::string& language : languages) {
+    texts.push_back(languageName(language));
+    for (int i = 0; i < kUiStringCount; ++i) texts.push_back(uiText(static_cast<UiString>(i), language));
+  }
+  return texts;
+}
+
 std::string languageName(const std::string& language) {
   if (language == "en") return "English";
   if (language == "id") return "Bahasa Indonesia";

@@ -2,10 +2,11 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace etalase::kiosk {
 
-enum class UiString {
+enum class UiString {  // keep kUiStringCount below in step
   TouchToExplore,
   OurProducts,
   AllCategories,
@@ -15,9 +16,12 @@ enum class UiString {
   NoVideos,
   Back,
 };
+inline constexpr int kUiStringCount = static_cast<int>(UiString::Back) + 1;
 
 // Falls back to English for a language without a translation.
 const char* uiText(UiString id, const std::string& language);
+// Every UI string and language name in these languages (for loading their glyphs).
+std::vector<std::string> allUiTexts(const std::vector<std::string>& languages);
 // The language's own name ("English", "Bahasa Indonesia", ...), for the language switch.
 std::string languageName(const std::string& language);
 

@@ -10,6 +10,7 @@ namespace {
 std::mutex g_mutex;
 Level g_minimum = Level::Info;
 std::function<void(Level, std::string_view)> g_observer;
+const auto g_start = std::chrono::steady_clock::now();
 
 const char* levelName(Level level) {
   switch (level) {
@@ -21,6 +22,10 @@ const char* levelName(Level level) {
   return "?";
 }
 }  // namespace
+
+double secondsSinceStart() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - g_start).count();
+}
 
 void setMinimumLevel(Level level) {
   std::lock_guard lock(g_mutex);

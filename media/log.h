@@ -12,6 +12,8 @@ namespace etalase::log {
 enum class Level { Debug, Info, Warn, Error };
 
 void write(Level level, std::string_view message);
+// Seconds since the process started (since this module was loaded), for start-up timings.
+double secondsSinceStart();
 void setMinimumLevel(Level level);
 // The observer is called on the logging thread; keep it quick.
 void setObserver(std::function<void(Level, std::string_view)> observer);

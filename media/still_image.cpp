@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "media_file.h"
+#include "pixel_format.h"
 
 namespace etalase::media {
 
@@ -47,9 +48,13 @@ Result<av::FramePtr> loadStillImage(const std::string& path, int maxWidth, int m
   // Scale in the coded orientation, then turn the pixels upright.
   const int scaledW = std::max(1, static_cast<int>(std::lround((sideways ? geometry.displayHeight() : geometry.displayWidth()) * scale)));
   const int scaledH = std::max(1, static_cast<int>(std::lround((sideways ? geometry.displayWidth() : geometry.displayHeight()) * scale)));
-  av::SwsPtr scaler(sws_getContext(frame->width, frame->height, static_cast<AVPixelFormat>(frame->format),
+  av::SwsPtr scaler(sws_getContext(frame->width, frame->height, withoutJpegRange(frame->format),
                                    scaledW, scaledH, AV_PIX_FMT_RGBA, SWS_BICUBIC, nullptr, nullptr, nullptr));
   if (!scaler) return Error{path, "cannot convert the picture's pixel format"};
+  if (isJpegRange(frame->format) || frame->color_range == AVCOL_RANGE_JPEG) {
+    const int* coefficients = sws_getCoefficients(SWS_CS_DEFAULT);
+    sws_setColorspaceDetails(scaler.get(), coefficients, 1, coefficients, 1, 0, 1 << 16, 1 << 16);
+  }
   av::FramePtr scaled = av::makeFrame();
   scaled->format = AV_PIX_FMT_RGBA;
   scaled->width = scaledW;

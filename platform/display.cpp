@@ -58,8 +58,9 @@ Result<Display> Display::open(const DisplayOptions& options) {
       return Error{"display", std::string("no accelerated renderer: ") + SDL_GetError()};
     }
     // Without this hint SDL hides an OpenGL surface behind the "software" renderer, which
-    // doubles the cost of every frame on a machine without a GPU.
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    // doubles the cost of every frame on a desktop without a GPU. KMSDRM has no native
+    // framebuffer, so there SDL's own choice stays.
+    if (driver != "KMSDRM") SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (!display.m_window) display.m_window = createWindow(options);
     if (!display.m_window) return Error{"display", std::string("cannot open a window: ") + SDL_GetError()};
     display.m_renderer.reset(SDL_CreateRenderer(display.m_window.get(), -1, SDL_RENDERER_SOFTWARE));

@@ -5,6 +5,10 @@
 #include <imgui_impl_sdlrenderer.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <cstring>
+
+#include <imgui_internal.h>
 
 #include "media/log.h"
 #include "paths.h"
@@ -16,7 +20,8 @@ namespace {
 constexpr int kSettleFrames = 3;
 }  // namespace
 
-UiContext::UiContext(SDL_Window* window, SDL_Renderer* renderer) : m_renderer(renderer) {
+UiContext::UiContext(SDL_Window* window, SDL_Renderer* renderer, const std::vector<std::string>& texts)
+    : m_renderer(renderer) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -27,7 +32,7 @@ UiContext::UiContext(SDL_Window* window, SDL_Renderer* renderer) : m_renderer(re
   ImGui_ImplSDLRenderer_Init(renderer);
   int width = 0, height = 0;
   SDL_GetRendererOutputSize(renderer, &width, &height);
-  loadFonts(height);
+  loadFonts(height, texts);
 }
 
 UiContext::~UiContext() {
@@ -36,23 +41,58 @@ UiContext::~UiContext() {
   ImGui::DestroyContext();
 }
 
-void UiContext::loadFonts(int outputHeight) {
+void UiContext::loadFonts(int outputHeight, const std::vector<std::string>& texts) {
   // Readable from a metre away: about 1/28 of the screen height, within sane bounds.
   m_unit = std::clamp(static_cast<float>(outputHeight) / 28.0f, 16.0f, 72.0f);
   ImGuiIO& io = ImGui::GetIO();
   static const ImWchar kLatin[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0x2190, 0x21FF, 0};
-  auto load = [&](const char* file, float size) -> ImFont* {
-    if (auto path = findFont(file)) {
-      if (ImFont* font = io.Fonts->AddFontFromFileTTF(path->c_str(), size, nullptr, kLatin)) return font;
+  ImFontGlyphRangesBuilder builder;
+  builder.AddRanges(kLatin);
+  bool needsCjk = false;
+  for (const std::string& text : texts) {
+    builder.AddText(text.c_str(), text.c_str() + text.size());
+    for (std::size_t i = 0; i < text.size() && !needsCjk; ++i) {
+      needsCjk = static_cast<unsigned char>(text[i]) >= 0xE3;  // UTF-8 lead bytes of U+3000 and up
     }
-    log::warn("font {} not found; using ImGui's built-in font", file);
-    ImFontConfig config;
-    config.SizePixels = size;
-    return io.Fonts->AddFontDefault(&config);
+  }
+  builder.BuildRanges(&m_glyphRanges);
+
+  // CJK glyphs come from Noto Sans CJK SC (face 2 of the collection), merged into each font.
+  ImVector<char> cjkData;
+  if (needsCjk) {
+    if (auto path = findFont("NotoSansCJK-Regular.ttc")) {
+      std::size_t size = 0;
+      if (void* data = ImFileLoadToMemory(path->c_str(), "rb", &size)) {
+        cjkData.resize(static_cast<int>(size));
+        std::memcpy(cjkData.Data, data, size);
+        IM_FREE(data);
+      }
+    }
+    if (cjkData.empty()) log::warn("Noto Sans CJK not found: Chinese text will show as boxes");
+  }
+  auto load = [&](const char* file, float size) -> ImFont* {
+    ImFont* font = nullptr;
+    if (auto path = findFont(file)) font = io.Fonts->AddFontFromFileTTF(path->c_str(), size, nullptr, m_glyphRanges.Data);
+    if (!font) {
+      log::warn("font {} not found; using ImGui's built-in font", file);
+      ImFontConfig config;
+      config.SizePixels = size;
+      font = io.Fonts->AddFontDefault(&config);
+    }
+    if (!cjkData.empty()) {
+      ImFontConfig merge;
+      merge.MergeMode = true;
+      merge.FontNo = 2;
+      merge.FontDataOwnedByAtlas = false;
+      io.Fonts->AddFontFromMemoryTTF(cjkData.Data, cjkData.Size, size, &merge, m_glyphRanges.Data);
+    }
+    return font;
   };
   m_fonts.body = load("NotoSans-Regular.ttf", m_unit);
   m_fonts.title = load("NotoSans-Bold.ttf", m_unit * 1.8f);
   m_fonts.small = load("NotoSans-Regular.ttf", m_unit * 0.75f);
+  io.Fonts->Build();
+  io.Fonts->ClearInputData();  // the 20 MB CJK collection is not needed once glyphs are baked
   io.FontDefault = m_fonts.body;
 
   ImGuiStyle& style = ImGui::GetStyle();
@@ -81,6 +121,7 @@ void UiContext::processEvent(const SDL_Event& event) {
 
 void UiContext::pointer(const PointerEvent& event) {
   m_pointerPos = ImVec2(event.x, event.y);
+  m_pointerIsTouch = event.touch;
   if (event.kind == PointerEvent::Kind::Down) {
     m_pointerDown = true;
     m_pressPending = true;
@@ -103,7 +144,8 @@ void UiContext::newFrame() {
     m_pressPending = false;
   } else if (m_releasePending && !m_pointerDown) {
     m_releasePending = false;
-    // A touch leaves no hover behind once the finger is gone.
+    // A lifted finger leaves no hover behind (a mouse pointer stays where it is).
+    if (m_pointerIsTouch) m_pointerPos = ImVec2(-FLT_MAX, -FLT_MAX);
   }
   ImGui::NewFrame();
   if (m_settleFrames > 0) --m_settleFrames;

@@ -6,6 +6,9 @@
 #include <SDL.h>
 #include <imgui.h>
 
+#include <string>
+#include <vector>
+
 #include "pointer_input.h"
 
 namespace etalase::platform {
@@ -18,7 +21,9 @@ struct UiFonts {
 
 class UiContext {
  public:
-  UiContext(SDL_Window* window, SDL_Renderer* renderer);
+  // `texts` is everything the screens may show (pack texts, UI strings): glyphs are loaded for
+  // exactly the characters in it, so Chinese costs a few hundred glyphs, not the whole font.
+  UiContext(SDL_Window* window, SDL_Renderer* renderer, const std::vector<std::string>& texts);
   ~UiContext();
   UiContext(const UiContext&) = delete;
   UiContext& operator=(const UiContext&) = delete;
@@ -35,13 +40,15 @@ class UiContext {
   float unit() const { return m_unit; }
 
  private:
-  void loadFonts(int outputHeight);
+  void loadFonts(int outputHeight, const std::vector<std::string>& texts);
 
   SDL_Renderer* m_renderer;
   UiFonts m_fonts;
+  ImVector<ImWchar> m_glyphRanges;  // must outlive the font atlas build
   float m_unit = 24.0f;
   ImVec2 m_pointerPos{-1.0f, -1.0f};
   bool m_pointerDown = false;
+  bool m_pointerIsTouch = false;
   bool m_pressPending = false;    // a press this frame, even if released within it
   bool m_releasePending = false;  // lift after the frame that saw the press
   int m_settleFrames = 0;

@@ -7,6 +7,7 @@ extern "C" {
 }
 
 #include "media/log.h"
+#include "media/pixel_format.h"
 
 namespace etalase::platform {
 
@@ -26,19 +27,11 @@ int colorspaceFor(const AVFrame* frame) {
 void applyColorDetails(SwsContext* scaler, const AVFrame* frame) {
   const int* source = sws_getCoefficients(colorspaceFor(frame));
   const int* target = sws_getCoefficients(AVCOL_SPC_BT709);
-  const int sourceFullRange = frame->color_range == AVCOL_RANGE_JPEG ? 1 : 0;
+  const int sourceFullRange = frame->color_range == AVCOL_RANGE_JPEG || media::isJpegRange(frame->format) ? 1 : 0;
   sws_setColorspaceDetails(scaler, source, sourceFullRange, target, 1, 0, 1 << 16, 1 << 16);
 }
 
-AVPixelFormat sourceFormat(const AVFrame* frame) {
-  // The deprecated "J" formats mean full range; swscale wants the plain format plus the range.
-  switch (frame->format) {
-    case AV_PIX_FMT_YUVJ420P: return AV_PIX_FMT_YUV420P;
-    case AV_PIX_FMT_YUVJ422P: return AV_PIX_FMT_YUV422P;
-    case AV_PIX_FMT_YUVJ444P: return AV_PIX_FMT_YUV444P;
-    default: return static_cast<AVPixelFormat>(frame->format);
-  }
-}
+AVPixelFormat sourceFormat(const AVFrame* frame) { return media::withoutJpegRange(frame->format); }
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 #include "grid_screen.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <set>
@@ -16,16 +17,32 @@ const ImVec4 kBackground(0.12f, 0.09f, 0.08f, 1.0f);
 const ImVec4 kAccent(0.77f, 0.47f, 0.16f, 1.0f);
 const ImVec4 kTile(0.20f, 0.16f, 0.14f, 1.0f);
 
-// A language switch button per pack language; returns the one tapped.
-std::optional<std::string> drawLanguageSwitch(const ScreenContext& context) {
-  std::optional<std::string> picked;
-  const auto& languages = context.catalog->languages;
+float languageSwitchWidth(const ScreenContext& context) {
   float width = 0.0f;
-  for (const auto& code : languages) {
+  for (const auto& code : context.catalog->languages) {
     width += ImGui::CalcTextSize(languageName(code).c_str()).x + ImGui::GetStyle().FramePadding.x * 2 +
              ImGui::GetStyle().ItemSpacing.x;
   }
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - width - ImGui::GetStyle().WindowPadding.x));
+  return width;
+}
+
+// The pack title, cut with an ellipsis where it would run under the language switch.
+void drawTitle(const ScreenContext& context, float rightEdge) {
+  const std::string& title = localized(context.catalog->title, context.language, context.catalog->defaultLanguage);
+  ImGui::PushFont(context.fonts->title);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float height = ImGui::GetTextLineHeight();
+  ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, ImVec2(rightEdge, at.y + height), rightEdge, rightEdge,
+                            title.c_str(), nullptr, nullptr);
+  ImGui::Dummy(ImVec2(std::max(1.0f, rightEdge - at.x), height));
+  ImGui::PopFont();
+}
+
+// A language switch button per pack language, right-aligned on the title's line.
+std::optional<std::string> drawLanguageSwitch(const ScreenContext& context, float startX) {
+  std::optional<std::string> picked;
+  const auto& languages = context.catalog->languages;
+  ImGui::SameLine(startX);
   for (const auto& code : languages) {
     const bool current = code == context.language;
     ImGui::PushStyleColor(ImGuiCol_Button, current ? kAccent : kTile);
@@ -121,11 +138,10 @@ GridAction drawGrid(const ScreenContext& context, GridState& state) {
   GridAction action;
   ImGui::PushStyleColor(ImGuiCol_WindowBg, kBackground);
   beginFullScreenWindow("grid", false);
-  ImGui::PushFont(context.fonts->title);
-  const std::string& title = localized(context.catalog->title, context.language, context.catalog->defaultLanguage);
-  ImGui::TextUnformatted(title.c_str());
-  ImGui::PopFont();
-  action.language = drawLanguageSwitch(context);
+  const float switchX = std::max(ImGui::GetWindowWidth() * 0.4f, ImGui::GetWindowWidth() - languageSwitchWidth(context) -
+                                                                       ImGui::GetStyle().WindowPadding.x);
+  drawTitle(context, ImGui::GetWindowPos().x + switchX - context.unit);
+  action.language = drawLanguageSwitch(context, switchX);
   drawCategoryFilter(context, state);
   ImGui::Spacing();
 

@@ -122,11 +122,22 @@ TEST_F(KioskEndToEnd, DemoPackPlaysThenTapOpensGridThenIdleReturnsToVideos) {
   EXPECT_NEAR(static_cast<int>(corner & 0xFF), 20, 6);
   EXPECT_GT(fractionChanged(later, grid), 0.3) << "the grid does not look different from the video";
 
+  // A finger on the rightmost language button (top right, on the title's line) switches the
+  // language: the touch path reaches ImGui's buttons.
+  ASSERT_EQ(app.language(), "en");
+  tap(0.95f, 0.07f);
+  ASSERT_TRUE(runUntil(app, 2s, [&] { return app.language() != "en"; })) << "the language button did not answer";
+  EXPECT_EQ(app.language(), "ms");
+  EXPECT_EQ(app.screen(), ScreenId::Grid);
+  runFor(app, 200ms);
+  EXPECT_GT(fractionChanged(grid, look(app)), 0.0) << "the texts did not change language";
+
   // Left alone, it returns to the attract loop after the idle timeout, and video moves again.
   runFor(app, 1000ms);
   EXPECT_EQ(app.screen(), ScreenId::Grid) << "returned before the idle timeout";
   EXPECT_EQ(app.framesShown(), framesInGrid) << "video kept decoding under the grid";
   ASSERT_TRUE(runUntil(app, 3s, [&] { return app.screen() == ScreenId::Attract; }));
+  EXPECT_EQ(app.language(), "en") << "the next visitor starts in the pack's default language";
   ASSERT_TRUE(runUntil(app, 5s, [&] { return app.framesShown() > framesInGrid + 5; }));
   const Picture back = look(app);
   EXPECT_GT(back.lumaSpread, 8.0);
