@@ -22,9 +22,33 @@ struct FieldError {
 
 const char* typeName(const json& value) { return value.type_name(); }
 
+// "products[0]" + "name" -> "products[0].name"; at the top level just "name".
+std::string field(const std::string& where, const char* key) {
+  return where.empty() ? std::string(key) : where + "." + key;
+}
+
+// Messages reach a screen and the journal: bytes that are not UTF-8 become '?'.
+std::string printable(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const int length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
+    bool valid = length > 0 && i + length <= text.size();
+    for (int k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
+    if (valid && (length > 1 || byte >= 0x20 || byte == '\n')) {
+      out.append(text, i, length);
+      i += length;
+    } else {
+      out += '?';
+      ++i;
+    }
+  }
+  return out;
+}
+
 const json& member(const json& object, const char* key, const std::string& where) {
   auto it = object.find(key);
-  if (it == object.end()) throw FieldError{where + "." + key, "is missing"};
+  if (it == object.end()) throw FieldError{field(where, key), "is missing"};
   return *it;
 }
 
@@ -62,7 +86,7 @@ LocalizedText localizedText(const json& value, const std::string& where) {
     return result;
   }
   for (const auto& [language, entry] : object(value, where).items()) {
-    result[language] = text(entry, where + "." + language);
+    result[language] = text(entry, field(where, language.c_str()));
   }
   if (result.empty()) throw FieldError{where, "has no text in any language"};
   return result;
@@ -70,12 +94,12 @@ LocalizedText localizedText(const json& value, const std::string& where) {
 
 LocalizedText optionalLocalized(const json& parent, const char* key, const std::string& where) {
   const json* value = optionalMember(parent, key);
-  return value ? localizedText(*value, where + "." + key) : LocalizedText{};
+  return value ? localizedText(*value, field(where, key)) : LocalizedText{};
 }
 
 std::string optionalText(const json& parent, const char* key, const std::string& where) {
   const json* value = optionalMember(parent, key);
-  return value ? text(*value, where + "." + key) : std::string{};
+  return value ? text(*value, field(where, key)) : std::string{};
 }
 
 // A file named by the pack: relative, and never leading out of the pack's folder.
@@ -94,7 +118,7 @@ std::vector<fs::path> fileList(const fs::path& root, const json& parent, const c
   std::vector<fs::path> files;
   const json* value = optionalMember(parent, key);
   if (!value) return files;
-  const std::string listWhere = where + "." + key;
+  const std::string listWhere = field(where, key);
   const json& list = array(*value, listWhere);
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string itemWhere = fmt::format("{}[{}]", listWhere, i);
@@ -112,7 +136,7 @@ std::vector<fs::path> fileList(const fs::path& root, const json& parent, const c
 std::optional<Quantity> quantity(const json& parent, const char* key, const std::string& where) {
   const json* value = optionalMember(parent, key);
   if (!value) return std::nullopt;
-  const std::string at = where + "." + key;
+  const std::string at = field(where, key);
   object(*value, at);
   return Quantity{number(member(*value, "quantity", at), at + ".quantity"), optionalText(*value, "unit", at)};
 }
@@ -278,7 +302,7 @@ Result<LoadedCatalog> loadCatalog(const fs::path& packDirectory) {
   try {
     document = json::parse(buffer.str());
   } catch (const json::parse_error& e) {
-    return Error{manifest.string(), fmt::format("not valid JSON at byte {}: {}", e.byte, e.what())};
+    return Error{manifest.string(), printable(fmt::format("not valid JSON at byte {}: {}", e.byte, e.what()))};
   }
   LoadedCatalog loaded;
   try {
@@ -295,11 +319,14 @@ Result<LoadedCatalog> loadCatalog(const fs::path& packDirectory) {
 const std::string& localized(const LocalizedText& text, const std::string& language,
                              const std::string& fallback) {
   static const std::string kEmpty;
-  for (const std::string* code : {&language, &fallback}) {
+  static const std::string kEnglish = "en";
+  for (const std::string* code : {&language, &fallback, &kEnglish}) {
     if (auto it = text.find(*code); it != text.end() && !it->second.empty()) return it->second;
   }
-  if (auto it = text.find("en"); it != text.end()) return it->second;
-  return text.empty() ? kEmpty : text.begin()->second;
+  for (const auto& [code, value] : text) {
+    if (!value.empty()) return value;
+  }
+  return kEmpty;
 }
 
 }  // namespace etalase::kiosk
