@@ -166,7 +166,7 @@ void App::addNotice(const std::string& text, Clock::time_point now) {
 
 void App::collectPlaylistErrors(Clock::time_point now) {
   for (const Error& error : m_playlist->takeErrors()) {
-    m_anyFileFailed = true;
+    ++m_failedFiles;
     addNotice("Cannot play " + error.text(), now);
   }
 }
@@ -252,8 +252,9 @@ void App::step(std::chrono::milliseconds maxWait) {
     m_nextVideoDue = tick.nextDue;
     if (tick.newFrame) {
       const SDL_Point size = m_display.outputSize();
-      if (m_video.update(tick.newFrame, tick.geometry, SDL_Rect{0, 0, size.x, size.y}) && ++m_framesShown == 1) {
-        log::info("first video frame {:.0f} ms after launch", log::secondsSinceStart() * 1000.0);
+      if (m_video.update(tick.newFrame, tick.geometry, SDL_Rect{0, 0, size.x, size.y})) {
+        m_videoFramePending = true;
+        m_pendingClipNumber = tick.clipNumber;
       }
       m_needsRender = true;
     }
@@ -329,11 +330,25 @@ void App::render(Clock::time_point now) {
   drawNotices(now);
   m_ui->render();
   SDL_RenderPresent(renderer);
+  if (m_videoFramePending) {
+    m_videoFramePending = false;
+    if (++m_framesShown == 1) {
+      const double seconds = log::secondsSinceStart();
+      m_stats.setFirstFrameSeconds(seconds);
+      log::info("first video frame {:.0f} ms after launch", seconds * 1000.0);
+    }
+    m_stats.framePresented(Clock::now(), m_pendingClipNumber);
+  }
+}
+
+std::string App::statsJson() const {
+  return m_stats.json(m_playlist->droppedFrames(), m_playlist->loopsCompleted(), m_failedFiles,
+                      m_display.rendererName());
 }
 
 int App::run() {
   while (!m_quit) step(std::chrono::duration_cast<std::chrono::milliseconds>(kIdleWake));
-  return m_anyFileFailed ? 1 : 0;
+  return m_failedFiles > 0 ? 1 : 0;
 }
 
 }  // namespace etalase::kiosk

@@ -13,6 +13,7 @@
 #include "kiosk/catalog.h"
 #include "kiosk/navigation.h"
 #include "kiosk/options.h"
+#include "kiosk/playback_stats.h"
 #include "kiosk/screens/grid_screen.h"
 #include "media/playlist.h"
 #include "platform/display.h"
@@ -46,6 +47,8 @@ class App {
   // How many video frames have been put on screen so far.
   long framesShown() const { return m_framesShown; }
   media::Playlist* playlist() { return m_playlist.get(); }
+  // Playback figures as one JSON line (etalase --stats).
+  std::string statsJson() const;
 
  private:
   struct Notice {
@@ -73,7 +76,10 @@ class App {
   std::vector<platform::TexturePtr> m_posterTextures;
   std::vector<SDL_Texture*> m_posters;
   std::unique_ptr<media::Playlist> m_playlist;
-  bool m_anyFileFailed = false;
+  int m_failedFiles = 0;
+  PlaybackStats m_stats;
+  bool m_videoFramePending = false;  // uploaded, shown at the next present
+  int m_pendingClipNumber = 0;
 
   Navigation m_navigation;
   GridState m_grid;

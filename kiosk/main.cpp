@@ -3,6 +3,8 @@ extern "C" {
 #include <libavutil/log.h>
 }
 
+#include <cstdio>
+
 #include "kiosk/app.h"
 #include "kiosk/options.h"
 #include "media/log.h"
@@ -24,5 +26,7 @@ int main(int argc, char** argv) {
     log::error("{}", app.error().text());
     return 3;
   }
-  return app.value()->run();
+  const int exitCode = app.value()->run();
+  if (parsed.options->printStats) std::printf("%s\n", app.value()->statsJson().c_str());
+  return exitCode;
 }

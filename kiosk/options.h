@@ -19,6 +19,7 @@ struct KioskOptions {
   bool mute = false;
   double volume = 1.0;
   std::string language;  // empty: the pack's default
+  bool printStats = false;  // one JSON line of playback figures on stdout at exit
 };
 
 struct ParsedOptions {

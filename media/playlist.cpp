@@ -132,6 +132,7 @@ bool Playlist::promoteNext(SteadyTime now) {
   if (old) m_droppedBefore += old->droppedFrames();
   retire(std::move(old));
   if (wrapped) ++m_loopsCompleted;
+  ++m_clipsStarted;
   log::debug("playing {}", m_current->path());
   requestNextAfter(m_currentIndex);
   return true;
@@ -149,6 +150,7 @@ Playlist::Tick Playlist::tick(SteadyTime now) {
   // A finished clip without a successor yet keeps its last frame on screen (never black).
   tick.newFrame = pick.newFrame;
   tick.geometry = m_current->info().geometry;
+  tick.clipNumber = m_clipsStarted;
   tick.nextDue = pick.finished ? now + kWaitingPoll : pick.nextDue;
   if (m_paused) tick.nextDue = SteadyTime::max();
   return tick;

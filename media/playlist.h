@@ -36,6 +36,7 @@ class Playlist final : public AudioSource {
     const AVFrame* newFrame = nullptr;  // show this now; valid until the next tick()
     VideoGeometry geometry;             // of the clip on screen
     SteadyTime nextDue;                 // call tick() again by then
+    int clipNumber = 0;                 // counts clips started; a new number marks a cut
   };
   Tick tick(SteadyTime now);
   void setPaused(bool paused, SteadyTime now);
@@ -93,6 +94,7 @@ class Playlist final : public AudioSource {
   std::atomic<float> m_volume{1.0f};
   std::atomic<bool> m_muted{false};
   int m_loopsCompleted = 0;
+  int m_clipsStarted = 0;
   int m_droppedBefore = 0;  // by clips already retired
 
   std::thread m_loader;

@@ -1,0 +1,35 @@
+// Playback statistics.
+#include "playback_stats.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+namespace etalase::kiosk {
+
+void PlaybackStats::framePresented(Clock::time_point when, int clipNumber) {
+  if (m_frames > 0) {
+    const double heldMs = std::chrono::duration<double, std::milli>(when - m_lastPresented).count();
+    if (clipNumber != m_lastClip) {
+      m_cutGapsMs.push_back(heldMs);
+    } else {
+      m_maxHoldMs = std::max(m_maxHoldMs, heldMs);
+    }
+  }
+  ++m_frames;
+  m_lastClip = clipNumber;
+  m_lastPresented = when;
+}
+
+std::string PlaybackStats::json(int droppedFrames, int loops, int failedFiles, const std::string& renderer) const {
+  const double maxCut = m_cutGapsMs.empty() ? 0.0 : *std::max_element(m_cutGapsMs.begin(), m_cutGapsMs.end());
+  return fmt::format(
+      "{{\"frames\": {}, \"dropped\": {}, \"first_frame_ms\": {:.1f}, \"cuts\": {}, \"max_cut_gap_ms\": {:.1f}, "
+      "\"cut_gaps_ms\": [{:.1f}], \"max_hold_within_clip_ms\": {:.1f}, \"loops\": {}, \"failed_files\": {}, "
+      "\"renderer\": \"{}\"}}",
+      m_frames, droppedFrames, m_firstFrameSeconds * 1000.0, m_cutGapsMs.size(), maxCut,
+      fmt::join(m_cutGapsMs, ", "), m_maxHoldMs, loops, failedFiles, renderer);
+}
+
+}  // namespace etalase::kiosk
