@@ -305,7 +305,7 @@ int ClipPlayer::readAudio(float* out, int frames, SteadyTime heardAt) noexcept {
   return written;
 }
 
-bool ClipPlayer::audioDone() const {
+bool ClipPlayer::audioFinished() const {
   return !m_decodeAudio || (m_pcm.finishedAndEmpty() && m_partialEmpty.load());
 }
 
@@ -376,7 +376,7 @@ ClipPlayer::Pick ClipPlayer::pick(SteadyTime now) {
   } else if (m_frames.finishedAndEmpty()) {
     const double videoEnd = m_haveCurrent ? m_current.pts + frameInterval : clock;
     const bool pictureDone = dueBy >= videoEnd;
-    result.finished = pictureDone && (audioDone() || clock >= videoEnd + kAudioTailLimitSeconds);
+    result.finished = pictureDone && (audioFinished() || clock >= videoEnd + kAudioTailLimitSeconds);
     result.nextDue = pictureDone ? now + kStarvedPoll : now + toDuration(videoEnd - clock);
   } else {
     result.nextDue = now + kStarvedPoll;

@@ -67,7 +67,9 @@ class ClipPlayer {
   // Playback position in seconds of media time.
   double position(SteadyTime now);
 
-  // --- audio thread ---
+  // --- audio thread (also safe from the UI thread) ---
+  // All the clip's sound has been handed out (or it has none).
+  bool audioFinished() const;
   // Copies up to `frames` interleaved frames; returns how many. `heardAt` is when the first of them
   // reaches the listener, which anchors the clip's clock to the audio.
   int readAudio(float* out, int frames, SteadyTime heardAt) noexcept;
@@ -87,7 +89,6 @@ class ClipPlayer {
   void audioDecodeLoop();
   void fail(Error error);
   double clockAt(SteadyTime now);
-  bool audioDone() const;
 
   MediaFile m_file;
   ClipOptions m_options;

@@ -23,6 +23,7 @@ Playlist::Playlist(std::vector<std::string> items, ClipOptions options)
 }
 
 Playlist::~Playlist() {
+  withdrawNextAudio();
   {
     std::lock_guard lock(m_mutex);
     m_quit = true;
@@ -110,6 +111,7 @@ bool Playlist::promoteNext(SteadyTime now) {
   }
   if (auto failure = next->clip->failure()) {
     // Opened, but nothing in it can be shown: skip it for good.
+    withdrawNextAudio();
     {
       std::lock_guard lock(m_mutex);
       m_bad[next->index] = true;
@@ -128,6 +130,7 @@ bool Playlist::promoteNext(SteadyTime now) {
     old = std::move(m_current);
     m_current = std::move(next->clip);
     m_currentIndex = next->index;
+    m_audioNext = nullptr;
   }
   if (old) m_droppedBefore += old->droppedFrames();
   retire(std::move(old));
@@ -136,6 +139,18 @@ bool Playlist::promoteNext(SteadyTime now) {
   log::debug("playing {}", m_current->path());
   requestNextAfter(m_currentIndex);
   return true;
+}
+
+void Playlist::offerNextAudio() {
+  std::lock_guard lock(m_mutex);
+  if (!m_next || !m_next->clip->ready() || m_next->clip->failure()) return;
+  std::lock_guard audioLock(m_audioMutex);
+  m_audioNext = m_next->clip.get();
+}
+
+void Playlist::withdrawNextAudio() {
+  std::lock_guard lock(m_audioMutex);
+  m_audioNext = nullptr;
 }
 
 Playlist::Tick Playlist::tick(SteadyTime now) {
@@ -147,6 +162,7 @@ Playlist::Tick Playlist::tick(SteadyTime now) {
   }
   auto pick = m_current->pick(now);
   if (pick.finished && promoteNext(now)) pick = m_current->pick(now);
+  if (!m_audioNext) offerNextAudio();
   // A finished clip without a successor yet keeps its last frame on screen (never black).
   tick.newFrame = pick.newFrame;
   tick.geometry = m_current->info().geometry;
@@ -189,6 +205,14 @@ void Playlist::fill(float* out, int frames, SteadyTime now) noexcept {
       const auto heardAt = now + std::chrono::duration_cast<SteadyTime::duration>(
                                      std::chrono::duration<double>(m_audioLatency.load()));
       written = m_current->readAudio(out, frames, heardAt);
+      if (written < frames && m_audioNext && m_current->audioFinished()) {
+        // The next clip's sound follows on sample-exactly; its first sample is heard right
+        // after the current clip's last.
+        const auto offset = std::chrono::duration_cast<SteadyTime::duration>(
+            std::chrono::duration<double>(static_cast<double>(written) / kOutputSampleRate));
+        written += m_audioNext->readAudio(out + static_cast<std::size_t>(written) * kOutputChannels,
+                                          frames - written, heardAt + offset);
+      }
     }
   }
   std::fill(out + static_cast<std::size_t>(written) * kOutputChannels,

@@ -67,6 +67,8 @@ class Playlist final : public AudioSource {
   bool promoteNext(SteadyTime now);
   void retire(std::unique_ptr<ClipPlayer> clip);
   void report(Error error);
+  void offerNextAudio();
+  void withdrawNextAudio();
 
   const std::vector<std::string> m_items;
   const ClipOptions m_options;
@@ -84,9 +86,12 @@ class Playlist final : public AudioSource {
   std::vector<Error> m_errors;
   std::deque<std::unique_ptr<ClipPlayer>> m_retired;  // closed on the loader thread, off the UI
 
-  // Guards m_current against the audio thread.
+  // Guards m_current and m_audioNext against the audio thread.
   std::mutex m_audioMutex;
   std::unique_ptr<ClipPlayer> m_current;
+  // The pre-rolled next clip, whose sound starts as soon as the current clip's sound ends, so
+  // that the cut is seamless for the ear too and the next clip's clock is already running.
+  ClipPlayer* m_audioNext = nullptr;
   std::size_t m_currentIndex = 0;
 
   std::atomic<bool> m_paused{false};
