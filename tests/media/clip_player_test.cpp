@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "media/clip_driver.h"
 #include "test_support.h"
 
 namespace etalase::media {
@@ -23,20 +24,8 @@ std::unique_ptr<ClipPlayer> openClip(const std::string& name, bool audio = true)
   return clip ? std::move(clip.value()) : nullptr;
 }
 
-// Waits (in real time) until the decoder has a frame ready or is done, so that tests can step
-// the media clock by hand without racing the decoder.
-bool waitForDecoder(const ClipPlayer& clip) {
-  const auto deadline = std::chrono::steady_clock::now() + 5s;
-  while (!clip.hasQueuedFrame() && !clip.decodingDone()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(1ms);
-  }
-  return true;
-}
-
-SteadyTime::duration seconds(double s) {
-  return std::chrono::duration_cast<SteadyTime::duration>(std::chrono::duration<double>(s));
-}
+using test::seconds;
+using test::waitForDecoder;
 
 TEST(ClipPlayer, ShowsEveryFrameOnceInOrderAtItsTime) {
   auto clip = openClip("noaudio_1s.mp4");

@@ -1,0 +1,48 @@
+// Drives a ClipPlayer on a virtual clock, as the kiosk's loop and an audio device would, but
+// waiting in real time for the decoder at each step so results never depend on machine speed.
+#pragma once
+
+#include <chrono>
+#include <thread>
+
+#include "media/clip_player.h"
+
+namespace etalase::test {
+
+inline media::SteadyTime::duration seconds(double s) {
+  return std::chrono::duration_cast<media::SteadyTime::duration>(std::chrono::duration<double>(s));
+}
+
+// Waits until the decoder has a frame ready or has finished. False after 5 s.
+inline bool waitForDecoder(const media::ClipPlayer& clip) {
+  using namespace std::chrono_literals;
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (!clip.hasQueuedFrame() && !clip.decodingDone()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(1ms);
+  }
+  return true;
+}
+
+// Reads exactly `frames` of sound (fewer only at the clip's end), waiting for the decoder.
+inline int readAudioFully(media::ClipPlayer& clip, float* out, int frames, media::SteadyTime heardAt) {
+  using namespace std::chrono_literals;
+  int got = 0;
+  const auto deadline = std::chrono::steady_clock::now() + 5s;
+  while (got < frames && std::chrono::steady_clock::now() < deadline) {
+    got += clip.readAudio(out + static_cast<std::size_t>(got) * media::kOutputChannels, frames - got,
+                          heardAt + seconds(static_cast<double>(got) / media::kOutputSampleRate));
+    if (got < frames) {
+      if (clip.audioFinished()) break;
+      std::this_thread::sleep_for(1ms);
+    }
+  }
+  return got;
+}
+
+// Presentation time in seconds of a frame the clip handed out.
+inline double framePts(const media::ClipPlayer& clip, const AVFrame* frame) {
+  return frame->best_effort_timestamp * av_q2d(clip.info().videoTimeBase);
+}
+
+}  // namespace etalase::test
