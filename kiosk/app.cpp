@@ -291,8 +291,13 @@ void App::drawNotices(Clock::time_point now) {
 void App::render(Clock::time_point now) {
   m_needsRender = false;
   SDL_Renderer* renderer = m_display.renderer();
-  SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
-  SDL_RenderClear(renderer);
+  const bool videoOnScreen = m_navigation.screen() == ScreenId::Attract &&
+                             m_playlist->state() == media::Playlist::State::Playing && m_video.hasFrame();
+  if (!videoOnScreen || !m_video.covers(m_display.outputSize())) {
+    SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+    SDL_RenderClear(renderer);
+  }
   m_ui->newFrame();
 
   ScreenContext context;
@@ -306,8 +311,12 @@ void App::render(Clock::time_point now) {
   const std::string packTitle =
       m_catalog ? localized(m_catalog->title, m_language, m_catalog->defaultLanguage) : std::string("Etalase");
   if (m_navigation.screen() == ScreenId::Attract) {
-    if (m_playlist->state() == media::Playlist::State::Playing && m_video.hasFrame()) {
+    if (videoOnScreen) {
       m_video.draw();
+      const SDL_Rect band = attractBand(context);
+      SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
+      SDL_SetRenderDrawColor(renderer, 0, 0, 0, 150);
+      SDL_RenderFillRect(renderer, &band);
       drawAttractOverlay(context);
     } else if (!m_catalog && m_options.play.empty()) {
       drawTitleCard(context, uiText(UiString::NoPackTitle, m_language), uiText(UiString::NoPackHint, m_language));

@@ -53,7 +53,7 @@ Result<std::unique_ptr<ClipPlayer>> ClipPlayer::open(const std::string& path, co
   auto file = MediaFile::open(path, options.ioTimeout);
   if (!file) return file.error();
   auto player = std::make_unique<ClipPlayer>(Key{}, std::move(file.value()), options);
-  if (auto failure = player->failure(); failure && !player->m_videoDecoder) return *failure;
+  if (player->m_decoderMissing) return *player->failure();
   return player;
 }
 
@@ -68,6 +68,7 @@ ClipPlayer::ClipPlayer(Key, MediaFile file, const ClipOptions& options)
   auto video = openDecoder(m_file, info.videoStream, options.decoderThreads);
   if (!video) {
     fail(video.error());
+    m_decoderMissing = true;
     return;
   }
   m_videoDecoder = std::move(video.value());
@@ -189,6 +190,8 @@ void ClipPlayer::videoDecodeLoop() {
     if (ended || (draining && sent == AVERROR_EOF)) break;
   }
   if (!m_firstFrameDecoded && !m_stop) fail({m_file.path(), "the video has no picture that can be decoded"});
+  // The decoder's reference pictures are dead weight now, while the next clip pre-rolls.
+  m_videoDecoder.reset();
   m_frames.finish();
 }
 
@@ -269,6 +272,7 @@ void ClipPlayer::audioDecodeLoop() {
     if (ended) break;
   }
   if (resampler && !m_stop) emit(nullptr, 0);  // what the resampler still holds
+  m_audioDecoder.reset();
   av_channel_layout_uninit(&inputLayout);
   av_channel_layout_uninit(&stereo);
   m_pcm.finish();

@@ -101,6 +101,7 @@ class ClipPlayer {
   BoundedQueue<VideoFrame> m_frames;
   BoundedQueue<PcmChunk> m_pcm;
 
+  bool m_decoderMissing = false;  // set by the constructor only; no threads were started
   std::atomic<bool> m_stop{false};
   std::atomic<bool> m_firstFrameDecoded{false};
   std::atomic<bool> m_paused{false};

@@ -9,6 +9,9 @@ namespace etalase::media {
 
 namespace {
 constexpr auto kWaitingPoll = std::chrono::milliseconds(5);
+// The next clip is opened and pre-rolled this long before the current one ends: long enough
+// for a slow stick and a slow decoder, short enough that two decoders rarely live at once.
+constexpr double kPrerollLeadSeconds = 2.0;
 }
 
 Playlist::Playlist(std::vector<std::string> items, ClipOptions options)
@@ -136,8 +139,8 @@ bool Playlist::promoteNext(SteadyTime now) {
   retire(std::move(old));
   if (wrapped) ++m_loopsCompleted;
   ++m_clipsStarted;
+  m_nextRequested = false;
   log::debug("playing {}", m_current->path());
-  requestNextAfter(m_currentIndex);
   return true;
 }
 
@@ -162,6 +165,14 @@ Playlist::Tick Playlist::tick(SteadyTime now) {
   }
   auto pick = m_current->pick(now);
   if (pick.finished && promoteNext(now)) pick = m_current->pick(now);
+  if (!m_nextRequested) {
+    const double duration = m_current->info().durationSeconds;
+    if (duration <= 0.0 || m_current->decodingDone() ||
+        duration - m_current->position(now) < kPrerollLeadSeconds) {
+      m_nextRequested = true;
+      requestNextAfter(m_currentIndex);
+    }
+  }
   if (!m_audioNext) offerNextAudio();
   // A finished clip without a successor yet keeps its last frame on screen (never black).
   tick.newFrame = pick.newFrame;

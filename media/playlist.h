@@ -100,6 +100,7 @@ class Playlist final : public AudioSource {
   std::atomic<bool> m_muted{false};
   int m_loopsCompleted = 0;
   int m_clipsStarted = 0;
+  bool m_nextRequested = false;  // UI thread: the loader was asked for the clip after this one
   int m_droppedBefore = 0;  // by clips already retired
 
   std::thread m_loader;

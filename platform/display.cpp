@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <string_view>
 
 #include "media/log.h"
@@ -30,6 +31,16 @@ bool isCpuGl(SDL_Renderer* renderer) {
          name.find("Software") != name.npos;
 }
 
+// A machine without a DRM render node has no GPU: GL there would be llvmpipe, which costs
+// ~100 ms and ~60 MB just to find that out. Boards and PCs with a GPU have /dev/dri/renderD*.
+bool hasRenderNode() {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/dev/dri", ec)) {
+    if (entry.path().filename().string().rfind("renderD", 0) == 0) return true;
+  }
+  return false;
+}
+
 WindowPtr createWindow(const DisplayOptions& options) {
   Uint32 flags = SDL_WINDOW_SHOWN;
   if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
@@ -42,7 +53,9 @@ WindowPtr createWindow(const DisplayOptions& options) {
 Result<Display> Display::open(const DisplayOptions& options) {
   Display display;
   const std::string_view driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
-  if (options.renderer != RendererChoice::Software) {
+  const bool tryGpu = options.renderer == RendererChoice::Accelerated ||
+                      (options.renderer == RendererChoice::Auto && (hasRenderNode() || driver == "KMSDRM"));
+  if (tryGpu) {
     display.m_window = createWindow(options);
     if (!display.m_window) return Error{"display", std::string("cannot open a window: ") + SDL_GetError()};
     display.m_renderer.reset(SDL_CreateRenderer(display.m_window.get(), -1,

@@ -15,7 +15,7 @@ namespace {
 
 // Bilinear is what a viewer expects of a scaled video; the scale pass is the main cost on a
 // software renderer (a benchmark for issue 3 compares the alternatives).
-constexpr int kScaleFlags = SWS_BILINEAR;
+constexpr int kScaleFlags = SWS_FAST_BILINEAR;
 
 int colorspaceFor(const AVFrame* frame) {
   if (frame->colorspace != AVCOL_SPC_UNSPECIFIED && frame->colorspace != AVCOL_SPC_RESERVED) {

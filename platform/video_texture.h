@@ -20,6 +20,11 @@ class VideoTexture {
   // Draws the last uploaded frame; does nothing before the first.
   void draw() const;
   bool hasFrame() const { return m_hasFrame; }
+  // The picture fills the whole w x h output (no bars), so clearing first would be wasted work.
+  bool covers(SDL_Point size) const {
+    return m_hasFrame && m_placement.angle == 0.0 && m_placement.unrotated.x <= 0 && m_placement.unrotated.y <= 0 &&
+           m_placement.unrotated.w >= size.x && m_placement.unrotated.h >= size.y;
+  }
   // Forget the picture (e.g. when the playlist changes).
   void clear() { m_hasFrame = false; }
 

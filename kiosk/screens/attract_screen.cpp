@@ -12,12 +12,15 @@ const ImU32 kBrandTop = IM_COL32(122, 40, 24, 255);     // sogan brown of batik
 const ImU32 kBrandBottom = IM_COL32(196, 120, 40, 255);  // turmeric
 }  // namespace
 
+SDL_Rect attractBand(const ScreenContext& context) {
+  const int height = static_cast<int>(context.unit * 2.2f);
+  return SDL_Rect{0, context.screenSize.y - height, context.screenSize.x, height};
+}
+
 void drawAttractOverlay(const ScreenContext& context) {
   ImDrawList* draw = ImGui::GetForegroundDrawList();
   const ImVec2 size(static_cast<float>(context.screenSize.x), static_cast<float>(context.screenSize.y));
-  const float barHeight = context.unit * 2.6f;
-  draw->AddRectFilledMultiColor(ImVec2(0, size.y - barHeight), size, IM_COL32(0, 0, 0, 0),
-                                IM_COL32(0, 0, 0, 0), IM_COL32(0, 0, 0, 200), IM_COL32(0, 0, 0, 200));
+  const float barHeight = static_cast<float>(attractBand(context).h);
   const char* invite = uiText(UiString::TouchToExplore, context.language);
   ImFont* font = context.fonts->body;
   const ImVec2 textSize = font->CalcTextSizeA(font->FontSize, size.x, 0.0f, invite);

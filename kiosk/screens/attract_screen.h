@@ -6,7 +6,11 @@
 
 namespace etalase::kiosk {
 
-// A discreet invitation along the bottom edge, over the video.
+// The dark band along the bottom edge that carries the invitation. The app fills it with a
+// plain SDL rectangle: on a software renderer that is a fast blended fill, while the same band
+// through ImGui's triangles cost a quarter of all the CPU the attract loop used.
+SDL_Rect attractBand(const ScreenContext& context);
+// The invitation to touch, over the video, inside attractBand().
 void drawAttractOverlay(const ScreenContext& context);
 // Shown instead of video when there is nothing to play: never a black screen.
 void drawTitleCard(const ScreenContext& context, const std::string& headline, const std::string& detail);
