@@ -8,6 +8,7 @@
 #include "kiosk/screens/attract_screen.h"
 #include "kiosk/ui_text.h"
 #include "media/log.h"
+#include "media/poster_cache.h"
 #include "media/still_image.h"
 #include "platform/image_texture.h"
 #include "platform/paths.h"
@@ -143,15 +144,20 @@ void App::loadContent() {
 void App::loadPosters() {
   m_posterTextures.clear();
   m_posters.clear();
+  // A product's own photo first; else a poster frame of its video, cached on disk.
+  const media::PosterCache posterCache(platform::dataDirectory() / "cache" / "posters");
   for (const Product& product : m_catalog->products) {
     platform::TexturePtr texture;
+    std::optional<Result<av::FramePtr>> picture;
     if (!product.photos.empty()) {
-      auto picture = media::loadStillImage(product.photos.front().string(), kPosterMaxWidth, kPosterMaxHeight);
-      if (picture) {
-        texture = platform::textureFromRgba(m_display.renderer(), picture.value().get());
-      } else {
-        log::warn("{}", picture.error().text());
-      }
+      picture = media::loadStillImage(product.photos.front().string(), kPosterMaxWidth, kPosterMaxHeight);
+    } else if (!product.videos.empty()) {
+      picture = posterCache.poster(product.videos.front().string(), kPosterMaxWidth, kPosterMaxHeight);
+    }
+    if (picture && picture->ok()) {
+      texture = platform::textureFromRgba(m_display.renderer(), picture->value().get());
+    } else if (picture) {
+      log::warn("{}", picture->error().text());
     }
     m_posters.push_back(texture.get());
     m_posterTextures.push_back(std::move(texture));

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <utility>
 
 #include "media_file.h"
 #include "pixel_format.h"
@@ -12,35 +13,81 @@ namespace etalase::media {
 
 namespace {
 constexpr auto kImageIoTimeout = std::chrono::milliseconds(3000);
-constexpr int kMaxPacketsForFirstFrame = 256;
+constexpr int kMaxPacketsPerPicture = 256;
+// A poster should show the product, not a fade from black: frames darker than this (mean luma,
+// 0-255) are passed over, for at most this many frames.
+constexpr double kDarkLuma = 28.0;
+constexpr int kMaxFramesToSkipDark = 90;
+
+double meanLuma(const AVFrame* frame) {
+  // Sampling every 8th pixel of the first plane is plenty to tell dark from lit.
+  if (frame->format != AV_PIX_FMT_YUV420P && frame->format != AV_PIX_FMT_YUVJ420P &&
+      frame->format != AV_PIX_FMT_NV12 && frame->format != AV_PIX_FMT_YUV422P &&
+      frame->format != AV_PIX_FMT_YUV444P) {
+    return 255.0;  // other layouts: do not judge
+  }
+  double sum = 0.0;
+  long count = 0;
+  for (int y = 0; y < frame->height; y += 8) {
+    const uint8_t* row = frame->data[0] + static_cast<std::ptrdiff_t>(y) * frame->linesize[0];
+    for (int x = 0; x < frame->width; x += 8, ++count) sum += row[x];
+  }
+  return count ? sum / static_cast<double>(count) : 0.0;
 }
 
-Result<av::FramePtr> loadStillImage(const std::string& path, int maxWidth, int maxHeight) {
+// Decodes the next picture of the video stream into `frame`; false at the end or on errors.
+bool decodeNext(MediaFile& file, AVCodecContext* decoder, AVFrame* frame) {
+  av::PacketPtr packet = av::makePacket();
+  for (int i = 0; i < kMaxPacketsPerPicture; ++i) {
+    if (avcodec_receive_frame(decoder, frame) == 0) return true;
+    file.watchdog().arm(kImageIoTimeout);
+    const int rc = av_read_frame(file.format(), packet.get());
+    if (rc < 0) {
+      avcodec_send_packet(decoder, nullptr);
+      return avcodec_receive_frame(decoder, frame) == 0;
+    }
+    if (packet->stream_index == file.info().videoStream) avcodec_send_packet(decoder, packet.get());
+    av_packet_unref(packet.get());
+  }
+  return false;
+}
+
+Result<av::FramePtr> uprightRgba(const std::string& path, const AVFrame* frame, VideoGeometry geometry,
+                                 int maxWidth, int maxHeight);
+
+Result<av::FramePtr> pictureAt(const std::string& path, double seconds, bool skipDark, int maxWidth,
+                               int maxHeight) {
   auto file = MediaFile::open(path, kImageIoTimeout);
   if (!file) return file.error();
   const StreamInfo& info = file.value().info();
   auto decoder = openDecoder(file.value(), info.videoStream, 1);
   if (!decoder) return decoder.error();
-
-  av::PacketPtr packet = av::makePacket();
-  av::FramePtr frame = av::makeFrame();
-  bool decoded = false;
-  for (int i = 0; i < kMaxPacketsForFirstFrame && !decoded; ++i) {
+  if (seconds > 0.0) {
+    const AVStream* stream = file.value().format()->streams[info.videoStream];
+    const int64_t target = static_cast<int64_t>(seconds / av_q2d(stream->time_base)) +
+                           (stream->start_time == AV_NOPTS_VALUE ? 0 : stream->start_time);
     file.value().watchdog().arm(kImageIoTimeout);
-    const int rc = av_read_frame(file.value().format(), packet.get());
-    const bool eof = rc < 0;
-    if (!eof && packet->stream_index != info.videoStream) {
-      av_packet_unref(packet.get());
-      continue;
-    }
-    avcodec_send_packet(decoder.value().get(), eof ? nullptr : packet.get());
-    av_packet_unref(packet.get());
-    decoded = avcodec_receive_frame(decoder.value().get(), frame.get()) == 0;
-    if (eof) break;
+    // Lands on the keyframe before the target: close enough for a poster, and cheap.
+    av_seek_frame(file.value().format(), info.videoStream, target, AVSEEK_FLAG_BACKWARD);
   }
-  if (!decoded) return Error{path, "no picture could be decoded"};
+  av::FramePtr frame = av::makeFrame();
+  av::FramePtr brightest;
+  double brightestLuma = -1.0;
+  for (int i = 0; i < (skipDark ? kMaxFramesToSkipDark : 1); ++i) {
+    if (!decodeNext(file.value(), decoder.value().get(), frame.get())) break;
+    const double luma = skipDark ? meanLuma(frame.get()) : 255.0;
+    if (luma > brightestLuma) {
+      brightestLuma = luma;
+      brightest = std::exchange(frame, av::makeFrame());
+    }
+    if (luma >= kDarkLuma) break;
+  }
+  if (!brightest) return Error{path, "no picture could be decoded"};
+  return uprightRgba(path, brightest.get(), info.geometry, maxWidth, maxHeight);
+}
 
-  VideoGeometry geometry = info.geometry;
+Result<av::FramePtr> uprightRgba(const std::string& path, const AVFrame* frame, VideoGeometry geometry,
+                                 int maxWidth, int maxHeight) {
   geometry.codedWidth = frame->width;
   geometry.codedHeight = frame->height;
   const double scale = std::min({1.0, maxWidth / geometry.displayWidth(), maxHeight / geometry.displayHeight()});
@@ -86,6 +133,16 @@ Result<av::FramePtr> loadStillImage(const std::string& path, int maxWidth, int m
     }
   }
   return upright;
+}
+
+}  // namespace
+
+Result<av::FramePtr> loadStillImage(const std::string& path, int maxWidth, int maxHeight) {
+  return pictureAt(path, 0.0, false, maxWidth, maxHeight);
+}
+
+Result<av::FramePtr> makePoster(const std::string& video, int maxWidth, int maxHeight) {
+  return pictureAt(video, kPosterAtSeconds, true, maxWidth, maxHeight);
 }
 
 }  // namespace etalase::media
