@@ -32,6 +32,9 @@ constexpr double kAudioTailLimitSeconds = 0.5;
 // A frame within this much of the clock counts as due: timestamps and the steady clock's
 // nanoseconds never meet exactly.
 constexpr double kDueToleranceSeconds = 0.0005;
+// A next frame further ahead of the clock than this is a timestamp jump in the file, not a
+// frame to wait for: the clock jumps to it instead of freezing the picture.
+constexpr double kTimestampJumpSeconds = 1.5;
 // When the decoder has nothing ready yet, look again this soon.
 constexpr auto kStarvedPoll = std::chrono::milliseconds(4);
 // Decode errors tolerated before a clip that never produced a picture is given up.
@@ -353,7 +356,16 @@ double ClipPlayer::position(SteadyTime now) { return clockAt(now); }
 
 ClipPlayer::Pick ClipPlayer::pick(SteadyTime now) {
   Pick result;
-  const double clock = clockAt(now);
+  double clock = clockAt(now);
+  double upcoming = 0.0;
+  if (m_haveCurrent && !m_paused && m_frames.peek([&](const VideoFrame& f) { upcoming = f.pts; }) &&
+      upcoming - clock > kTimestampJumpSeconds) {
+    log::warn("{}: timestamps jump {:.1f} s ahead; following them", m_file.path(), upcoming - clock);
+    m_clockValue = clock = upcoming;
+    m_clockTime = now;
+    std::lock_guard lock(m_anchorMutex);
+    m_anchorValid = false;  // the sound re-anchors on its next buffer
+  }
   const double dueBy = clock + kDueToleranceSeconds;
   const double frameInterval = 1.0 / m_file.info().frameRate;
   while (true) {

@@ -125,6 +125,30 @@ TEST(ClipPlayer, WithoutAudioDecodingTheClipStillPlays) {
   EXPECT_NE(clip->pick(t0).newFrame, nullptr);
 }
 
+TEST(ClipPlayer, TimestampJumpDoesNotFreezeThePicture) {
+  auto clip = openClip("timestamp_jump.mkv");
+  ASSERT_TRUE(clip);
+  ASSERT_TRUE(waitForDecoder(*clip));
+  const SteadyTime t0{};
+  clip->start(t0);
+  int shown = 0;
+  bool finished = false;
+  double lastShownAt = 0.0;
+  for (int step = 0; step < 300 && !finished; ++step) {  // 3 s of 10 ms steps, not the minute
+    ASSERT_TRUE(waitForDecoder(*clip));
+    const double now = step * 0.01;
+    auto pick = clip->pick(t0 + seconds(now));
+    if (pick.newFrame) {
+      ++shown;
+      EXPECT_LT(now - lastShownAt, 0.2) << "the picture froze";
+      lastShownAt = now;
+    }
+    finished = pick.finished;
+  }
+  EXPECT_TRUE(finished) << "still waiting for the far-away timestamp";
+  EXPECT_EQ(shown, 30);
+}
+
 TEST(ClipPlayer, RefusesAFileItCannotOpenWithItsName) {
   auto clip = ClipPlayer::open(test::testMedia("corrupt.mp4").string(), ClipOptions{});
   ASSERT_FALSE(clip);
