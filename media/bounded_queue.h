@@ -74,6 +74,15 @@ class BoundedQueue {
     m_notFull.notify_all();
   }
 
+  // Empty and open again, as new (after a seek; no producer or consumer may be running).
+  void reset() {
+    std::lock_guard lock(m_mutex);
+    m_items.clear();
+    m_bytes = 0;
+    m_aborted = false;
+    m_finished = false;
+  }
+
   bool finishedAndEmpty() const {
     std::lock_guard lock(m_mutex);
     return m_finished && m_items.empty();

@@ -8,6 +8,7 @@ extern "C" {
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "log.h"
 
@@ -84,12 +85,18 @@ ClipPlayer::ClipPlayer(Key, MediaFile file, const ClipOptions& options)
       log::warn("{} (playing the picture without sound)", audio.error().text());
     }
   }
+  startThreads();
+}
+
+ClipPlayer::~ClipPlayer() { stopThreads(); }
+
+void ClipPlayer::startThreads() {
   m_demuxThread = std::thread([this] { demuxLoop(); });
   m_videoThread = std::thread([this] { videoDecodeLoop(); });
   if (m_decodeAudio) m_audioThread = std::thread([this] { audioDecodeLoop(); });
 }
 
-ClipPlayer::~ClipPlayer() {
+void ClipPlayer::stopThreads() {
   m_stop = true;
   m_file.watchdog().cancel();
   m_videoPackets.abort();
@@ -99,6 +106,51 @@ ClipPlayer::~ClipPlayer() {
   for (std::thread* t : {&m_demuxThread, &m_videoThread, &m_audioThread}) {
     if (t->joinable()) t->join();
   }
+}
+
+Result<bool> ClipPlayer::seek(double seconds) {
+  if (m_decoderMissing) return Error{path(), "cannot seek: the clip has no decoder"};
+  stopThreads();
+  for (auto* queue : {&m_videoPackets, &m_audioPackets}) queue->reset();
+  m_frames.reset();
+  m_pcm.reset();
+  m_stop = false;
+  m_file.watchdog().resume();
+  // Decoders are freed at the end of the stream; a seek from there needs them again.
+  for (auto [decoder, stream, threads] : {std::tuple{&m_videoDecoder, info().videoStream, m_options.decoderThreads},
+                                          std::tuple{&m_audioDecoder, m_decodeAudio ? info().audioStream : -1, 1}}) {
+    if (stream < 0) continue;
+    if (*decoder) {
+      avcodec_flush_buffers(decoder->get());
+      continue;
+    }
+    auto reopened = openDecoder(m_file, stream, threads);
+    if (!reopened) {
+      fail(reopened.error());
+      return reopened.error();
+    }
+    *decoder = std::move(reopened.value());
+  }
+  const AVStream* stream = m_file.format()->streams[info().videoStream];
+  const int64_t target = static_cast<int64_t>(std::max(0.0, seconds) / av_q2d(stream->time_base)) +
+                         (stream->start_time == AV_NOPTS_VALUE ? 0 : stream->start_time);
+  m_file.watchdog().arm(m_options.ioTimeout);
+  const int rc = av_seek_frame(m_file.format(), info().videoStream, target, AVSEEK_FLAG_BACKWARD);
+  m_seekTarget = seconds;
+  m_firstFrameDecoded = false;
+  m_partial = PcmChunk{};
+  m_partialOffset = 0;
+  m_partialEmpty = true;
+  {
+    std::lock_guard lock(m_anchorMutex);
+    m_anchorValid = false;
+  }
+  m_current = VideoFrame{};
+  m_haveCurrent = false;
+  m_started = false;
+  startThreads();
+  if (rc < 0) return Error{path(), "cannot seek: " + av::errorText(rc)};
+  return true;
 }
 
 void ClipPlayer::fail(Error error) {
@@ -185,6 +237,10 @@ void ClipPlayer::videoDecodeLoop() {
                        ? lastPts + frameInterval
                        : frame->best_effort_timestamp * av_q2d(timeBase);
       lastPts = pts;
+      if (pts < m_seekTarget.load() - frameInterval / 2) {  // before a seek's target: not shown
+        av_frame_unref(frame.get());
+        continue;
+      }
       const std::size_t bytes = frameBytes(frame.get());
       m_firstFrameDecoded = true;
       if (!m_frames.push(VideoFrame{std::move(frame), pts}, bytes)) return;
@@ -221,6 +277,7 @@ void ClipPlayer::audioDecodeLoop() {
     chunk.samples.resize(static_cast<std::size_t>(produced) * kOutputChannels);
     chunk.pts = std::isnan(nextPts) ? 0.0 : nextPts;
     nextPts = chunk.pts + static_cast<double>(produced) / kOutputSampleRate;
+    if (nextPts < m_seekTarget.load()) return true;  // before a seek's target: not heard
     const std::size_t bytes = chunk.samples.size() * sizeof(float);
     return m_pcm.push(std::move(chunk), bytes);
   };
@@ -356,6 +413,7 @@ double ClipPlayer::position(SteadyTime now) { return clockAt(now); }
 
 ClipPlayer::Pick ClipPlayer::pick(SteadyTime now) {
   Pick result;
+  if (!m_started && m_frames.size() > 0) start(now);  // after a seek
   double clock = clockAt(now);
   double upcoming = 0.0;
   if (m_haveCurrent && !m_paused && m_frames.peek([&](const VideoFrame& f) { upcoming = f.pts; }) &&

@@ -52,6 +52,10 @@ class ClipPlayer {
   // Starts the clip's clock at its first frame.
   void start(SteadyTime now);
   void setPaused(bool paused, SteadyTime now);
+  // Jumps to `seconds` of media time. The next pick() shows the first picture at or after it and
+  // carries on from there (paused or not). Blocks briefly while the threads restart; the caller
+  // must keep readAudio() out meanwhile (Playlist holds its audio lock).
+  Result<bool> seek(double seconds);
 
   struct Pick {
     const AVFrame* newFrame = nullptr;  // a frame to show now; valid until the next pick()
@@ -84,6 +88,8 @@ class ClipPlayer {
     double pts = 0.0;
   };
 
+  void startThreads();
+  void stopThreads();
   void demuxLoop();
   void videoDecodeLoop();
   void audioDecodeLoop();
@@ -103,6 +109,7 @@ class ClipPlayer {
 
   bool m_decoderMissing = false;  // set by the constructor only; no threads were started
   std::atomic<bool> m_stop{false};
+  std::atomic<double> m_seekTarget{-1e300};  // decoders drop what comes before it
   std::atomic<bool> m_firstFrameDecoded{false};
   std::atomic<bool> m_paused{false};
   mutable std::mutex m_failureMutex;

@@ -42,6 +42,7 @@ class IoWatchdog {
     m_deadline.store(std::chrono::steady_clock::now() + timeout);
   }
   void cancel() { m_cancelled.store(true); }
+  void resume() { m_cancelled.store(false); }
   bool expired() const {
     return m_cancelled.load() || std::chrono::steady_clock::now() > m_deadline.load();
   }

@@ -188,6 +188,13 @@ void Playlist::setPaused(bool paused, SteadyTime now) {
   if (m_current) m_current->setPaused(paused, now);
 }
 
+Result<bool> Playlist::seek(double seconds) {
+  if (!m_current) return Error{"playlist", "nothing is playing"};
+  // The audio thread must not read from the clip while its threads restart.
+  std::lock_guard lock(m_audioMutex);
+  return m_current->seek(seconds);
+}
+
 Playlist::State Playlist::state() const {
   if (m_current) return State::Playing;
   std::lock_guard lock(m_mutex);

@@ -41,6 +41,8 @@ class Playlist final : public AudioSource {
   Tick tick(SteadyTime now);
   void setPaused(bool paused, SteadyTime now);
   bool paused() const { return m_paused; }
+  // Jumps within the clip on screen (seconds of its media time).
+  Result<bool> seek(double seconds);
   State state() const;
   // Failures since the last call, for showing to a person.
   std::vector<Error> takeErrors();

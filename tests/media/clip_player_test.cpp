@@ -149,6 +149,70 @@ TEST(ClipPlayer, TimestampJumpDoesNotFreezeThePicture) {
   EXPECT_EQ(shown, 30);
 }
 
+TEST(ClipPlayer, SeekShowsThePictureAtTheTargetAndPlaysOnFromThere) {
+  auto clip = openClip("h264_aac_2s.mp4");
+  ASSERT_TRUE(clip);
+  ASSERT_TRUE(waitForDecoder(*clip));
+  const SteadyTime t0{};
+  clip->start(t0);
+  ASSERT_NE(clip->pick(t0).newFrame, nullptr);
+  ASSERT_TRUE(clip->seek(1.0).ok());
+  ASSERT_TRUE(waitForDecoder(*clip));
+  const SteadyTime t1 = t0 + 100ms;
+  auto pick = clip->pick(t1);
+  ASSERT_NE(pick.newFrame, nullptr);
+  EXPECT_NEAR(test::framePts(*clip, pick.newFrame), 1.0, 0.034);
+  // The sound comes from the new place too.
+  std::vector<float> sound(1024 * kOutputChannels);
+  ASSERT_EQ(test::readAudioFully(*clip, sound.data(), 1024, t1), 1024);
+  EXPECT_NEAR(clip->position(t1 + 10ms), 1.01, 0.03);
+  int shown = 1;
+  bool finished = false;
+  for (int step = 1; step < 200 && !finished; ++step) {
+    ASSERT_TRUE(waitForDecoder(*clip));
+    auto next = clip->pick(t1 + seconds(step / 30.0));
+    shown += next.newFrame != nullptr;
+    finished = next.finished;
+  }
+  EXPECT_TRUE(finished);
+  EXPECT_NEAR(shown, 30, 2) << "the second half of a 2 s clip is 30 frames";
+}
+
+TEST(ClipPlayer, SeekWhilePausedShowsTheTargetAndStaysPaused) {
+  auto clip = openClip("noaudio_1s.mp4");
+  ASSERT_TRUE(clip);
+  ASSERT_TRUE(waitForDecoder(*clip));
+  const SteadyTime t0{};
+  clip->start(t0);
+  clip->pick(t0);
+  clip->setPaused(true, t0);
+  ASSERT_TRUE(clip->seek(0.5).ok());
+  ASSERT_TRUE(waitForDecoder(*clip));
+  auto pick = clip->pick(t0 + 1s);
+  ASSERT_NE(pick.newFrame, nullptr);
+  EXPECT_NEAR(test::framePts(*clip, pick.newFrame), 0.5, 0.034);
+  EXPECT_EQ(clip->pick(t0 + 3s).newFrame, nullptr) << "a paused clip moved on";
+}
+
+TEST(ClipPlayer, SeekAfterTheEndPlaysAgain) {
+  auto clip = openClip("noaudio_1s.mp4");
+  ASSERT_TRUE(clip);
+  ASSERT_TRUE(waitForDecoder(*clip));
+  const SteadyTime t0{};
+  clip->start(t0);
+  bool finished = false;
+  for (int step = 0; step < 100 && !finished; ++step) {
+    ASSERT_TRUE(waitForDecoder(*clip));
+    finished = clip->pick(t0 + seconds(step / 30.0)).finished;
+  }
+  ASSERT_TRUE(finished);
+  ASSERT_TRUE(clip->seek(0.0).ok());
+  ASSERT_TRUE(waitForDecoder(*clip));
+  auto pick = clip->pick(t0 + 10s);
+  ASSERT_NE(pick.newFrame, nullptr);
+  EXPECT_NEAR(test::framePts(*clip, pick.newFrame), 0.0, 0.001);
+}
+
 TEST(ClipPlayer, RefusesAFileItCannotOpenWithItsName) {
   auto clip = ClipPlayer::open(test::testMedia("corrupt.mp4").string(), ClipOptions{});
   ASSERT_FALSE(clip);
