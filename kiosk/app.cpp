@@ -132,6 +132,7 @@ void App::loadContent() {
 
   media::ClipOptions clipOptions;
   clipOptions.decodeAudio = m_audio != nullptr && !m_options.mute;
+  clipOptions.hardware = m_options.hardwareDecode;
   m_playlist = std::make_unique<media::Playlist>(std::move(videos), clipOptions);
   m_playlist->setVolume(static_cast<float>(m_options.volume));
   m_playlist->setMuted(m_options.mute);

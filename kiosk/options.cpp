@@ -29,6 +29,7 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
                "etalase"};
   std::string window;
   std::string renderer = "auto";
+  std::string hwdec = "auto";
   app.add_option("--pack", options.pack, "Content pack folder (default: the installed pack, else the demo pack)");
   app.add_option("--play", options.play, "Play these video files or folders as the attract loop, no pack needed")
       ->expected(1, -1);
@@ -38,6 +39,8 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
   app.add_option("--window", window, "Window size WIDTHxHEIGHT (default 1280x720)");
   app.add_option("--renderer", renderer, "auto, software or accelerated")
       ->check(CLI::IsMember({"auto", "software", "accelerated"}));
+  app.add_option("--hwdec", hwdec, "Video decoding: auto (hardware when the board has it), off, vaapi, drm or v4l2m2m")
+      ->check(CLI::IsMember({"auto", "off", "vaapi", "drm", "v4l2m2m"}));
   app.add_option("--idle-timeout", options.idleTimeoutSeconds,
                  "Seconds without a touch before returning to the videos (default 60)")
       ->check(CLI::Range(1.0, 86400.0));
@@ -61,6 +64,7 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
   options.display.renderer = renderer == "software"      ? platform::RendererChoice::Software
                              : renderer == "accelerated" ? platform::RendererChoice::Accelerated
                                                          : platform::RendererChoice::Auto;
+  options.hardwareDecode = media::parseHardwareDecode(hwdec).value();
   return {std::move(options), 0};
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "media/hardware_decode.h"
 #include "platform/display.h"
 
 namespace etalase::kiosk {
@@ -19,7 +20,8 @@ struct KioskOptions {
   bool mute = false;
   double volume = 1.0;
   std::string language;  // empty: the pack's default
-  bool printStats = false;  // one JSON line of playback figures on stdout at exit
+  bool printStats = false;
+  media::HardwareDecode hardwareDecode = media::HardwareDecode::Auto;  // one JSON line of playback figures on stdout at exit
 };
 
 struct ParsedOptions {

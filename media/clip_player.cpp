@@ -8,7 +8,6 @@ extern "C" {
 
 #include <algorithm>
 #include <cmath>
-#include <tuple>
 
 #include "log.h"
 
@@ -69,7 +68,7 @@ ClipPlayer::ClipPlayer(Key, MediaFile file, const ClipOptions& options)
       m_frames(kVideoFramesAhead, kVideoFrameBytesCap),
       m_pcm(kPcmChunks, kPcmBytes) {
   const StreamInfo& info = m_file.info();
-  auto video = openDecoder(m_file, info.videoStream, options.decoderThreads);
+  auto video = openVideoDecoder();
   if (!video) {
     fail(video.error());
     m_decoderMissing = true;
@@ -108,6 +107,28 @@ void ClipPlayer::stopThreads() {
   }
 }
 
+Result<av::CodecContextPtr> ClipPlayer::openVideoDecoder() {
+  const int stream = m_file.info().videoStream;
+  if (m_options.hardware != HardwareDecode::Off) {
+    auto hardware = openHardwareDecoder(m_file, stream, m_options.hardware);
+    if (hardware) {
+      m_decoderDescription = std::string(hardware.value()->codec->name) + " (hardware)";
+      return hardware;
+    }
+    // A forced choice that cannot work is worth one warning; "auto" finding nothing is normal.
+    static std::atomic<bool> warned{false};
+    if (m_options.hardware == HardwareDecode::Auto) {
+      log::debug("{}: no hardware decoder ({}); decoding in software", path(), hardware.error().what);
+    } else if (!warned.exchange(true)) {
+      log::warn("{}: {} decoding unavailable ({}); decoding in software", path(),
+                hardwareDecodeName(m_options.hardware), hardware.error().what);
+    }
+  }
+  auto software = openDecoder(m_file, stream, m_options.decoderThreads);
+  if (software) m_decoderDescription = std::string(software.value()->codec->name) + " (software)";
+  return software;
+}
+
 Result<bool> ClipPlayer::seek(double seconds) {
   if (m_decoderMissing) return Error{path(), "cannot seek: the clip has no decoder"};
   stopThreads();
@@ -117,19 +138,19 @@ Result<bool> ClipPlayer::seek(double seconds) {
   m_stop = false;
   m_file.watchdog().resume();
   // Decoders are freed at the end of the stream; a seek from there needs them again.
-  for (auto [decoder, stream, threads] : {std::tuple{&m_videoDecoder, info().videoStream, m_options.decoderThreads},
-                                          std::tuple{&m_audioDecoder, m_decodeAudio ? info().audioStream : -1, 1}}) {
-    if (stream < 0) continue;
-    if (*decoder) {
-      avcodec_flush_buffers(decoder->get());
+  for (bool video : {true, false}) {
+    av::CodecContextPtr& decoder = video ? m_videoDecoder : m_audioDecoder;
+    if (!video && !m_decodeAudio) continue;
+    if (decoder) {
+      avcodec_flush_buffers(decoder.get());
       continue;
     }
-    auto reopened = openDecoder(m_file, stream, threads);
+    auto reopened = video ? openVideoDecoder() : openDecoder(m_file, info().audioStream, 1);
     if (!reopened) {
       fail(reopened.error());
       return reopened.error();
     }
-    *decoder = std::move(reopened.value());
+    decoder = std::move(reopened.value());
   }
   const AVStream* stream = m_file.format()->streams[info().videoStream];
   const int64_t target = static_cast<int64_t>(std::max(0.0, seconds) / av_q2d(stream->time_base)) +
@@ -241,6 +262,14 @@ void ClipPlayer::videoDecodeLoop() {
         av_frame_unref(frame.get());
         continue;
       }
+      auto downloaded = downloadHardwareFrame(frame.get());
+      if (!downloaded) {
+        ++errors;
+        log::debug("{}: {}", m_file.path(), downloaded.error().text());
+        av_frame_unref(frame.get());
+        continue;
+      }
+      if (downloaded.value()) frame = std::move(downloaded.value());
       const std::size_t bytes = frameBytes(frame.get());
       m_firstFrameDecoded = true;
       if (!m_frames.push(VideoFrame{std::move(frame), pts}, bytes)) return;

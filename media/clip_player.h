@@ -15,6 +15,7 @@
 #include "av_ptr.h"
 #include "bounded_queue.h"
 #include "error.h"
+#include "hardware_decode.h"
 #include "media_file.h"
 
 namespace etalase::media {
@@ -23,6 +24,7 @@ struct ClipOptions {
   int decoderThreads = 0;  // 0: one per core
   bool decodeAudio = true;  // false when there is no audio device: the clip is timed by the wall clock
   std::chrono::milliseconds ioTimeout{5000};  // a read that takes longer is a failed read
+  HardwareDecode hardware = HardwareDecode::Off;  // the kiosk sets Auto
 };
 
 class ClipPlayer {
@@ -43,6 +45,8 @@ class ClipPlayer {
   const std::string& path() const { return m_file.path(); }
   const StreamInfo& info() const { return m_file.info(); }
   bool hasAudio() const { return m_decodeAudio; }
+  // Which video decoder runs, e.g. "h264 (software)" or "h264_v4l2m2m (hardware)".
+  const std::string& decoderDescription() const { return m_decoderDescription; }
 
   // --- UI thread ---
   // True once the first video frame is decoded, or the clip has failed.
@@ -88,6 +92,7 @@ class ClipPlayer {
     double pts = 0.0;
   };
 
+  Result<av::CodecContextPtr> openVideoDecoder();
   void startThreads();
   void stopThreads();
   void demuxLoop();
@@ -100,6 +105,7 @@ class ClipPlayer {
   ClipOptions m_options;
   bool m_decodeAudio = false;
   av::CodecContextPtr m_videoDecoder;
+  std::string m_decoderDescription;
   av::CodecContextPtr m_audioDecoder;
 
   BoundedQueue<av::PacketPtr> m_videoPackets;

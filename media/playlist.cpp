@@ -140,7 +140,7 @@ bool Playlist::promoteNext(SteadyTime now) {
   if (wrapped) ++m_loopsCompleted;
   ++m_clipsStarted;
   m_nextRequested = false;
-  log::debug("playing {}", m_current->path());
+  log::info("playing {} ({})", m_current->path(), m_current->decoderDescription());
   return true;
 }
 

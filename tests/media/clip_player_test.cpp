@@ -213,6 +213,35 @@ TEST(ClipPlayer, SeekAfterTheEndPlaysAgain) {
   EXPECT_NEAR(test::framePts(*clip, pick.newFrame), 0.0, 0.001);
 }
 
+TEST(ClipPlayer, HardwareDecodingThatIsNotThereFallsBackToSoftware) {
+  // This test machine has no GPU and no V4L2 decoder: every hardware choice must still play.
+  for (HardwareDecode mode : {HardwareDecode::Auto, HardwareDecode::Vaapi, HardwareDecode::Drm, HardwareDecode::V4l2m2m}) {
+    ClipOptions options;
+    options.hardware = mode;
+    auto clip = ClipPlayer::open(test::testMedia("noaudio_1s.mp4").string(), options);
+    ASSERT_TRUE(clip) << hardwareDecodeName(mode) << ": " << clip.error().text();
+    ASSERT_TRUE(waitForDecoder(*clip.value()));
+    const SteadyTime t0{};
+    clip.value()->start(t0);
+    EXPECT_NE(clip.value()->pick(t0).newFrame, nullptr) << hardwareDecodeName(mode);
+    if (clip.value()->decoderDescription().find("hardware") == std::string::npos) {
+      EXPECT_EQ(clip.value()->decoderDescription(), "h264 (software)");
+    }
+  }
+}
+
+TEST(HardwareDecode, SettingNamesRoundTripAndNonsenseIsRefused) {
+  for (HardwareDecode mode : {HardwareDecode::Off, HardwareDecode::Auto, HardwareDecode::Vaapi, HardwareDecode::Drm,
+                              HardwareDecode::V4l2m2m}) {
+    auto parsed = parseHardwareDecode(hardwareDecodeName(mode));
+    ASSERT_TRUE(parsed);
+    EXPECT_EQ(parsed.value(), mode);
+  }
+  auto bad = parseHardwareDecode("cuda");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().text().find("cuda"), std::string::npos);
+}
+
 TEST(ClipPlayer, RefusesAFileItCannotOpenWithItsName) {
   auto clip = ClipPlayer::open(test::testMedia("corrupt.mp4").string(), ClipOptions{});
   ASSERT_FALSE(clip);
