@@ -74,6 +74,13 @@ class BoundedQueue {
     m_notFull.notify_all();
   }
 
+  // Changes the item limit; a producer waiting for room re-checks at once.
+  void setMaxItems(std::size_t maxItems) {
+    std::lock_guard lock(m_mutex);
+    m_maxItems = maxItems;
+    m_notFull.notify_all();
+  }
+
   // Empty and open again, as new (after a seek; no producer or consumer may be running).
   void reset() {
     std::lock_guard lock(m_mutex);
@@ -125,7 +132,7 @@ class BoundedQueue {
   std::condition_variable m_notFull;
   std::deque<Entry> m_items;
   std::size_t m_bytes = 0;
-  const std::size_t m_maxItems;
+  std::size_t m_maxItems;
   const std::size_t m_maxBytes;
   bool m_finished = false;
   bool m_aborted = false;

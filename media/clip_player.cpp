@@ -17,6 +17,8 @@ namespace {
 
 // A few decoded frames are enough to ride out decoder jitter; more only costs memory.
 constexpr std::size_t kVideoFramesAhead = 4;
+// A clip waiting for its turn keeps just enough to cut to it at once (each 1080p frame is 3 MB).
+constexpr std::size_t kVideoFramesPrerolled = 2;
 constexpr std::size_t kVideoFrameBytesCap = 256u << 20;  // frames are bounded by count
 constexpr std::size_t kVideoPacketItems = 2000;
 constexpr std::size_t kVideoPacketBytes = 24u << 20;  // ~20 s of 1080p30 at 8 Mbit/s
@@ -65,7 +67,7 @@ ClipPlayer::ClipPlayer(Key, MediaFile file, const ClipOptions& options)
       m_options(options),
       m_videoPackets(kVideoPacketItems, kVideoPacketBytes),
       m_audioPackets(kAudioPacketItems, kAudioPacketBytes),
-      m_frames(kVideoFramesAhead, kVideoFrameBytesCap),
+      m_frames(kVideoFramesPrerolled, kVideoFrameBytesCap),
       m_pcm(kPcmChunks, kPcmBytes) {
   const StreamInfo& info = m_file.info();
   auto video = openVideoDecoder();
@@ -404,6 +406,7 @@ bool ClipPlayer::audioFinished() const {
 
 void ClipPlayer::start(SteadyTime now) {
   m_started = true;
+  m_frames.setMaxItems(kVideoFramesAhead);
   m_clockTime = now;
   m_frames.peek([&](const VideoFrame& f) { m_clockValue = f.pts; });
 }

@@ -9,9 +9,10 @@ namespace etalase::media {
 
 namespace {
 constexpr auto kWaitingPoll = std::chrono::milliseconds(5);
-// The next clip is opened and pre-rolled this long before the current one ends: long enough
-// for a slow stick and a slow decoder, short enough that two decoders rarely live at once.
-constexpr double kPrerollLeadSeconds = 2.0;
+// The next clip is opened and pre-rolled this long before the current one ends (or when the
+// current decoder has drained and been freed): two decoders at once would double the frame
+// memory (~60 MB at 1080p). Opening and decoding a first frame takes ~30-50 ms here.
+constexpr double kPrerollLeadSeconds = 0.25;
 }
 
 Playlist::Playlist(std::vector<std::string> items, ClipOptions options)
