@@ -274,11 +274,10 @@ void App::step(std::chrono::milliseconds maxWait) {
   if (m_options.loops > 0 && m_playlist->loopsCompleted() >= m_options.loops) m_quit = true;
   if (m_playlist->state() == media::Playlist::State::AllFailed && m_options.loops > 0) m_quit = true;
 
-  if (m_needsRender || m_ui->wantsAnotherFrame()) render(now);
+  if (m_needsRender || m_ui->wantsAnotherFrame()) render();
 }
 
-void App::drawNotices(Clock::time_point now) {
-  (void)now;
+void App::drawNotices() {
   if (m_notices.empty()) return;
   ImDrawList* draw = ImGui::GetForegroundDrawList();
   ImFont* font = m_ui->fonts().small;
@@ -295,7 +294,7 @@ void App::drawNotices(Clock::time_point now) {
   }
 }
 
-void App::render(Clock::time_point now) {
+void App::render() {
   m_needsRender = false;
   SDL_Renderer* renderer = m_display.renderer();
   const bool videoOnScreen = m_navigation.screen() == ScreenId::Attract &&
@@ -343,7 +342,7 @@ void App::render(Clock::time_point now) {
   } else {
     drawTitleCard(context, uiText(UiString::NoPackTitle, m_language), uiText(UiString::NoPackHint, m_language));
   }
-  drawNotices(now);
+  drawNotices();
   m_ui->render();
   SDL_RenderPresent(renderer);
   if (m_videoFramePending) {

@@ -62,8 +62,8 @@ class App {
   void enterScreen(ScreenId screen, std::chrono::steady_clock::time_point now);
   void collectPlaylistErrors(std::chrono::steady_clock::time_point now);
   void addNotice(const std::string& text, std::chrono::steady_clock::time_point now);
-  void render(std::chrono::steady_clock::time_point now);
-  void drawNotices(std::chrono::steady_clock::time_point now);
+  void render();
+  void drawNotices();
   std::chrono::steady_clock::time_point nextWake(std::chrono::steady_clock::time_point now) const;
 
   KioskOptions m_options;

@@ -29,16 +29,18 @@ double secondsOf(int64_t value, AVRational base) { return value * av_q2d(base); 
 
 }  // namespace
 
+// The coded width in square pixels (SAR applied; 0/1 means square).
+static double squareWidth(const VideoGeometry& g) {
+  const double sar = g.sampleAspect.num > 0 && g.sampleAspect.den > 0 ? av_q2d(g.sampleAspect) : 1.0;
+  return g.codedWidth * sar;
+}
+
 double VideoGeometry::displayWidth() const {
-  const double sar = sampleAspect.num > 0 && sampleAspect.den > 0 ? av_q2d(sampleAspect) : 1.0;
-  const double w = codedWidth * sar;
-  return (rotationDegrees % 180 == 0) ? w : codedHeight;
+  return rotationDegrees % 180 == 0 ? squareWidth(*this) : codedHeight;
 }
 
 double VideoGeometry::displayHeight() const {
-  const double sar = sampleAspect.num > 0 && sampleAspect.den > 0 ? av_q2d(sampleAspect) : 1.0;
-  const double w = codedWidth * sar;
-  return (rotationDegrees % 180 == 0) ? codedHeight : w;
+  return rotationDegrees % 180 == 0 ? codedHeight : squareWidth(*this);
 }
 
 Result<MediaFile> MediaFile::open(const std::string& path, std::chrono::milliseconds timeout) {

@@ -2,6 +2,7 @@
 #pragma once
 
 extern "C" {
+#include <libavutil/frame.h>
 #include <libavutil/pixfmt.h>
 }
 
@@ -20,5 +21,10 @@ inline AVPixelFormat withoutJpegRange(int format) {
 }
 
 inline bool isJpegRange(int format) { return withoutJpegRange(format) != static_cast<AVPixelFormat>(format); }
+
+// Full-range (0-255) luma, by the frame's flag or its deprecated "J" format.
+inline bool isFullRange(const AVFrame* frame) {
+  return frame->color_range == AVCOL_RANGE_JPEG || isJpegRange(frame->format);
+}
 
 }  // namespace etalase::media

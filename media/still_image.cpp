@@ -53,40 +53,6 @@ bool decodeNext(MediaFile& file, AVCodecContext* decoder, AVFrame* frame) {
 }
 
 Result<av::FramePtr> uprightRgba(const std::string& path, const AVFrame* frame, VideoGeometry geometry,
-                                 int maxWidth, int maxHeight);
-
-Result<av::FramePtr> pictureAt(const std::string& path, double seconds, bool skipDark, int maxWidth,
-                               int maxHeight) {
-  auto file = MediaFile::open(path, kImageIoTimeout);
-  if (!file) return file.error();
-  const StreamInfo& info = file.value().info();
-  auto decoder = openDecoder(file.value(), info.videoStream, 1);
-  if (!decoder) return decoder.error();
-  if (seconds > 0.0) {
-    const AVStream* stream = file.value().format()->streams[info.videoStream];
-    const int64_t target = static_cast<int64_t>(seconds / av_q2d(stream->time_base)) +
-                           (stream->start_time == AV_NOPTS_VALUE ? 0 : stream->start_time);
-    file.value().watchdog().arm(kImageIoTimeout);
-    // Lands on the keyframe before the target: close enough for a poster, and cheap.
-    av_seek_frame(file.value().format(), info.videoStream, target, AVSEEK_FLAG_BACKWARD);
-  }
-  av::FramePtr frame = av::makeFrame();
-  av::FramePtr brightest;
-  double brightestLuma = -1.0;
-  for (int i = 0; i < (skipDark ? kMaxFramesToSkipDark : 1); ++i) {
-    if (!decodeNext(file.value(), decoder.value().get(), frame.get())) break;
-    const double luma = skipDark ? meanLuma(frame.get()) : 255.0;
-    if (luma > brightestLuma) {
-      brightestLuma = luma;
-      brightest = std::exchange(frame, av::makeFrame());
-    }
-    if (luma >= kDarkLuma) break;
-  }
-  if (!brightest) return Error{path, "no picture could be decoded"};
-  return uprightRgba(path, brightest.get(), info.geometry, maxWidth, maxHeight);
-}
-
-Result<av::FramePtr> uprightRgba(const std::string& path, const AVFrame* frame, VideoGeometry geometry,
                                  int maxWidth, int maxHeight) {
   geometry.codedWidth = frame->width;
   geometry.codedHeight = frame->height;
@@ -98,7 +64,7 @@ Result<av::FramePtr> uprightRgba(const std::string& path, const AVFrame* frame, 
   av::SwsPtr scaler(sws_getContext(frame->width, frame->height, withoutJpegRange(frame->format),
                                    scaledW, scaledH, AV_PIX_FMT_RGBA, SWS_BICUBIC, nullptr, nullptr, nullptr));
   if (!scaler) return Error{path, "cannot convert the picture's pixel format"};
-  if (isJpegRange(frame->format) || frame->color_range == AVCOL_RANGE_JPEG) {
+  if (isFullRange(frame)) {
     const int* coefficients = sws_getCoefficients(SWS_CS_DEFAULT);
     sws_setColorspaceDetails(scaler.get(), coefficients, 1, coefficients, 1, 0, 1 << 16, 1 << 16);
   }
@@ -133,6 +99,37 @@ Result<av::FramePtr> uprightRgba(const std::string& path, const AVFrame* frame, 
     }
   }
   return upright;
+}
+
+Result<av::FramePtr> pictureAt(const std::string& path, double seconds, bool skipDark, int maxWidth,
+                               int maxHeight) {
+  auto file = MediaFile::open(path, kImageIoTimeout);
+  if (!file) return file.error();
+  const StreamInfo& info = file.value().info();
+  auto decoder = openDecoder(file.value(), info.videoStream, 1);
+  if (!decoder) return decoder.error();
+  if (seconds > 0.0) {
+    const AVStream* stream = file.value().format()->streams[info.videoStream];
+    const int64_t target = static_cast<int64_t>(seconds / av_q2d(stream->time_base)) +
+                           (stream->start_time == AV_NOPTS_VALUE ? 0 : stream->start_time);
+    file.value().watchdog().arm(kImageIoTimeout);
+    // Lands on the keyframe before the target: close enough for a poster, and cheap.
+    av_seek_frame(file.value().format(), info.videoStream, target, AVSEEK_FLAG_BACKWARD);
+  }
+  av::FramePtr frame = av::makeFrame();
+  av::FramePtr brightest;
+  double brightestLuma = -1.0;
+  for (int i = 0; i < (skipDark ? kMaxFramesToSkipDark : 1); ++i) {
+    if (!decodeNext(file.value(), decoder.value().get(), frame.get())) break;
+    const double luma = skipDark ? meanLuma(frame.get()) : 255.0;
+    if (luma > brightestLuma) {
+      brightestLuma = luma;
+      brightest = std::exchange(frame, av::makeFrame());
+    }
+    if (luma >= kDarkLuma) break;
+  }
+  if (!brightest) return Error{path, "no picture could be decoded"};
+  return uprightRgba(path, brightest.get(), info.geometry, maxWidth, maxHeight);
 }
 
 }  // namespace

@@ -27,7 +27,7 @@ int colorspaceFor(const AVFrame* frame) {
 void applyColorDetails(SwsContext* scaler, const AVFrame* frame) {
   const int* source = sws_getCoefficients(colorspaceFor(frame));
   const int* target = sws_getCoefficients(AVCOL_SPC_BT709);
-  const int sourceFullRange = frame->color_range == AVCOL_RANGE_JPEG || media::isJpegRange(frame->format) ? 1 : 0;
+  const int sourceFullRange = media::isFullRange(frame) ? 1 : 0;
   sws_setColorspaceDetails(scaler, source, sourceFullRange, target, 1, 0, 1 << 16, 1 << 16);
 }
 

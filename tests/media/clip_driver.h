@@ -45,4 +45,19 @@ inline double framePts(const media::ClipPlayer& clip, const AVFrame* frame) {
   return frame->best_effort_timestamp * av_q2d(clip.info().videoTimeBase);
 }
 
+// Picks frames at t0, t0 + step, t0 + 2 step... (waiting for the decoder before each pick)
+// until the clip finishes or maxSeconds of media time pass. Calls onFrame(secondsSinceT0, frame)
+// for each new picture. Returns whether the clip finished.
+template <typename OnFrame>
+bool playToEnd(media::ClipPlayer& clip, media::SteadyTime t0, double step, double maxSeconds, OnFrame onFrame) {
+  for (int i = 0; i * step <= maxSeconds; ++i) {
+    if (!waitForDecoder(clip)) return false;
+    const double now = i * step;
+    auto pick = clip.pick(t0 + seconds(now));
+    if (pick.newFrame) onFrame(now, pick.newFrame);
+    if (pick.finished) return true;
+  }
+  return false;
+}
+
 }  // namespace etalase::test

@@ -34,14 +34,9 @@ TEST(ClipPlayer, ShowsEveryFrameOnceInOrderAtItsTime) {
   const SteadyTime t0{};
   clip->start(t0);
   std::vector<double> shownAt;
-  bool finished = false;
-  for (int step = 0; step < 60 && !finished; ++step) {
-    ASSERT_TRUE(waitForDecoder(*clip));
-    const double now = step / 30.0;
-    auto pick = clip->pick(t0 + seconds(now));
-    if (pick.newFrame) shownAt.push_back(now);
-    finished = pick.finished;
-  }
+  const bool finished = test::playToEnd(*clip, t0, 1.0 / 30.0, 2.0, [&](double now, const AVFrame*) {
+    shownAt.push_back(now);
+  });
   EXPECT_TRUE(finished);
   EXPECT_EQ(shownAt.size(), 30u);
   EXPECT_EQ(clip->droppedFrames(), 0);
@@ -132,19 +127,13 @@ TEST(ClipPlayer, TimestampJumpDoesNotFreezeThePicture) {
   const SteadyTime t0{};
   clip->start(t0);
   int shown = 0;
-  bool finished = false;
   double lastShownAt = 0.0;
-  for (int step = 0; step < 300 && !finished; ++step) {  // 3 s of 10 ms steps, not the minute
-    ASSERT_TRUE(waitForDecoder(*clip));
-    const double now = step * 0.01;
-    auto pick = clip->pick(t0 + seconds(now));
-    if (pick.newFrame) {
-      ++shown;
-      EXPECT_LT(now - lastShownAt, 0.2) << "the picture froze";
-      lastShownAt = now;
-    }
-    finished = pick.finished;
-  }
+  // 10 ms steps for 3 s, not the minute the timestamps claim.
+  const bool finished = test::playToEnd(*clip, t0, 0.01, 3.0, [&](double now, const AVFrame*) {
+    ++shown;
+    EXPECT_LT(now - lastShownAt, 0.2) << "the picture froze";
+    lastShownAt = now;
+  });
   EXPECT_TRUE(finished) << "still waiting for the far-away timestamp";
   EXPECT_EQ(shown, 30);
 }
@@ -166,14 +155,8 @@ TEST(ClipPlayer, SeekShowsThePictureAtTheTargetAndPlaysOnFromThere) {
   std::vector<float> sound(1024 * kOutputChannels);
   ASSERT_EQ(test::readAudioFully(*clip, sound.data(), 1024, t1), 1024);
   EXPECT_NEAR(clip->position(t1 + 10ms), 1.01, 0.03);
-  int shown = 1;
-  bool finished = false;
-  for (int step = 1; step < 200 && !finished; ++step) {
-    ASSERT_TRUE(waitForDecoder(*clip));
-    auto next = clip->pick(t1 + seconds(step / 30.0));
-    shown += next.newFrame != nullptr;
-    finished = next.finished;
-  }
+  int shown = 1;  // the picture at the target came above
+  const bool finished = test::playToEnd(*clip, t1, 1.0 / 30.0, 2.0, [&](double, const AVFrame*) { ++shown; });
   EXPECT_TRUE(finished);
   EXPECT_NEAR(shown, 30, 2) << "the second half of a 2 s clip is 30 frames";
 }
@@ -200,11 +183,7 @@ TEST(ClipPlayer, SeekAfterTheEndPlaysAgain) {
   ASSERT_TRUE(waitForDecoder(*clip));
   const SteadyTime t0{};
   clip->start(t0);
-  bool finished = false;
-  for (int step = 0; step < 100 && !finished; ++step) {
-    ASSERT_TRUE(waitForDecoder(*clip));
-    finished = clip->pick(t0 + seconds(step / 30.0)).finished;
-  }
+  const bool finished = test::playToEnd(*clip, t0, 1.0 / 30.0, 3.0, [](double, const AVFrame*) {});
   ASSERT_TRUE(finished);
   ASSERT_TRUE(clip->seek(0.0).ok());
   ASSERT_TRUE(waitForDecoder(*clip));

@@ -40,13 +40,9 @@ TEST_P(Formats, EveryFramePlaysInOrderAtTheRightSize) {
   const SteadyTime t0{};
   clip.start(t0);
   std::vector<double> pts;
-  bool finished = false;
-  for (int step = 0; step < 1000 && !finished; ++step) {  // 5 ms steps, up to 5 s of media
-    ASSERT_TRUE(test::waitForDecoder(clip));
-    auto pick = clip.pick(t0 + seconds(step * 0.005));
-    if (pick.newFrame) pts.push_back(test::framePts(clip, pick.newFrame));
-    finished = pick.finished;
-  }
+  const bool finished = test::playToEnd(clip, t0, 0.005, 5.0, [&](double, const AVFrame* frame) {
+    pts.push_back(test::framePts(clip, frame));
+  });
   EXPECT_TRUE(finished);
   EXPECT_EQ(static_cast<int>(pts.size()), format.frames);
   EXPECT_EQ(clip.droppedFrames(), 0);

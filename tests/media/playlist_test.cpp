@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <thread>
 
 #include "test_support.h"
@@ -92,8 +94,14 @@ TEST(Playlist, MutedPlaylistFillsSilence) {
   Playlist playlist({clip("h264_aac_2s.mp4")}, ClipOptions{});
   runUntil(playlist, 5s, [&] { return playlist.state() == Playlist::State::Playing; });
   std::this_thread::sleep_for(200ms);
+  std::vector<float> buffer(2048 * kOutputChannels, 0.0f);
+  // Unmuted, the tone is there (so silence below means muting, not missing sound).
+  playlist.fill(buffer.data(), 2048, std::chrono::steady_clock::now());
+  float peak = 0.0f;
+  for (float s : buffer) peak = std::max(peak, std::fabs(s));
+  ASSERT_GT(peak, 0.1f);
   playlist.setMuted(true);
-  std::vector<float> buffer(2048 * kOutputChannels, 1.0f);
+  std::fill(buffer.begin(), buffer.end(), 1.0f);
   playlist.fill(buffer.data(), 2048, std::chrono::steady_clock::now());
   for (float s : buffer) ASSERT_EQ(s, 0.0f);
 }
