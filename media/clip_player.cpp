@@ -162,8 +162,12 @@ Result<bool> ClipPlayer::seek(double seconds) {
   m_seekTarget = seconds;
   m_firstFrameDecoded = false;
   m_partial = PcmChunk{};
+  m_soundEnd = seconds;
   m_partialOffset = 0;
   m_partialEmpty = true;
+  m_audioCut = false;
+  m_endAtPicture = false;
+  m_pictureEnd = std::numeric_limits<double>::infinity();
   {
     std::lock_guard lock(m_anchorMutex);
     m_anchorValid = false;
@@ -194,11 +198,15 @@ void ClipPlayer::demuxLoop() {
   const int videoIndex = m_file.info().videoStream;
   const int audioIndex = m_decodeAudio ? m_file.info().audioStream : -1;
   av::PacketPtr packet = av::makePacket();
+  const double videoTimeBase = av_q2d(m_file.info().videoTimeBase);
+  const double frameInterval = 1.0 / m_file.info().frameRate;
+  double pictureEnd = 0.0;  // known here long before the decoder gets there
   while (!m_stop) {
     m_file.watchdog().arm(m_options.ioTimeout);
     const int rc = av_read_frame(m_file.format(), packet.get());
     if (rc == AVERROR(EAGAIN)) continue;
     if (rc < 0) {
+      if (rc == AVERROR_EOF && pictureEnd > 0.0) m_pictureEnd = pictureEnd;
       if (rc != AVERROR_EOF && !m_stop) {
         log::warn("{}: read stopped: {}", m_file.path(),
                   m_file.watchdog().expired() ? "timed out" : av::errorText(rc));
@@ -207,6 +215,11 @@ void ClipPlayer::demuxLoop() {
     }
     const std::size_t size = static_cast<std::size_t>(std::max(packet->size, 0));
     if (packet->stream_index == videoIndex) {
+      const int64_t pts = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
+      if (pts != AV_NOPTS_VALUE) {
+        const double end = pts * videoTimeBase + (packet->duration > 0 ? packet->duration * videoTimeBase : frameInterval);
+        pictureEnd = std::max(pictureEnd, end);
+      }
       m_videoPackets.push(std::move(packet), size);
       packet = av::makePacket();
     } else if (packet->stream_index == audioIndex) {
@@ -280,6 +293,7 @@ void ClipPlayer::videoDecodeLoop() {
     if (ended || (draining && sent == AVERROR_EOF)) break;
   }
   if (!m_firstFrameDecoded && !m_stop) fail({m_file.path(), "the video has no picture that can be decoded"});
+  if (m_firstFrameDecoded && !m_stop) m_pictureEnd = lastPts + frameInterval;
   // The decoder's reference pictures are dead weight now, while the next clip pre-rolls.
   m_videoDecoder.reset();
   m_frames.finish();
@@ -369,18 +383,46 @@ void ClipPlayer::audioDecodeLoop() {
   m_pcm.finish();
 }
 
-int ClipPlayer::readAudio(float* out, int frames, SteadyTime heardAt) noexcept {
-  if (m_paused) return 0;
+int ClipPlayer::readAudio(float* out, int frames, SteadyTime heardAt, bool endAtPicture) noexcept {
+  if (m_paused || m_audioCut) return 0;
+  if (endAtPicture) m_endAtPicture = true;
   int written = 0;
   double firstPts = NAN;
+  const double pictureEnd = m_pictureEnd.load();
   while (written < frames) {
     if (m_partialOffset >= m_partial.samples.size()) {
       auto chunk = m_pcm.tryPop();
+      if (!chunk && endAtPicture && m_pcm.finishedAndEmpty() && std::isfinite(pictureEnd)) {
+        // Sound shorter than the picture: silence up to the picture's end, so the next clip's
+        // sound (and with it the next clip's clock) starts when its picture does.
+        const auto missing = static_cast<int>(std::max(0.0, (pictureEnd - m_soundEnd) * kOutputSampleRate));
+        const int n = std::min(missing, frames - written);
+        if (n == 0) {
+          m_audioCut = true;
+          break;
+        }
+        if (std::isnan(firstPts)) firstPts = m_soundEnd;
+        std::fill_n(out + static_cast<std::size_t>(written) * kOutputChannels, n * kOutputChannels, 0.0f);
+        written += n;
+        m_soundEnd += static_cast<double>(n) / kOutputSampleRate;
+        continue;
+      }
       if (!chunk) break;
       m_partial = std::move(*chunk);
       m_partialOffset = 0;
     }
-    const std::size_t available = (m_partial.samples.size() - m_partialOffset) / kOutputChannels;
+    std::size_t available = (m_partial.samples.size() - m_partialOffset) / kOutputChannels;
+    if (endAtPicture) {
+      const double at = m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
+      const double beforeEnd = std::max(0.0, (pictureEnd - at) * kOutputSampleRate);
+      if (beforeEnd < static_cast<double>(available)) {
+        available = static_cast<std::size_t>(beforeEnd);
+        if (available == 0) {
+          m_audioCut = true;
+          break;
+        }
+      }
+    }
     const std::size_t n = std::min<std::size_t>(available, static_cast<std::size_t>(frames - written));
     if (std::isnan(firstPts)) {
       firstPts = m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
@@ -389,6 +431,7 @@ int ClipPlayer::readAudio(float* out, int frames, SteadyTime heardAt) noexcept {
                 out + static_cast<std::size_t>(written) * kOutputChannels);
     m_partialOffset += n * kOutputChannels;
     written += static_cast<int>(n);
+    m_soundEnd = m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
   }
   m_partialEmpty = m_partialOffset >= m_partial.samples.size();
   if (written > 0) {
@@ -401,7 +444,8 @@ int ClipPlayer::readAudio(float* out, int frames, SteadyTime heardAt) noexcept {
 }
 
 bool ClipPlayer::audioFinished() const {
-  return !m_decodeAudio || (m_pcm.finishedAndEmpty() && m_partialEmpty.load());
+  if (!m_decodeAudio || m_audioCut.load()) return true;
+  return !m_endAtPicture.load() && m_pcm.finishedAndEmpty() && m_partialEmpty.load();
 }
 
 void ClipPlayer::start(SteadyTime now) {

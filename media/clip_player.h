@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <memory>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -76,11 +77,16 @@ class ClipPlayer {
   double position(SteadyTime now);
 
   // --- audio thread (also safe from the UI thread) ---
-  // All the clip's sound has been handed out (or it has none).
+  // All the clip's sound has been handed out (or it has none); when read with endAtPicture, up to
+  // the end of the picture.
   bool audioFinished() const;
+  // Media time at which the last picture ends; infinite until the video decoder has drained.
+  double pictureEnd() const { return m_pictureEnd.load(); }
   // Copies up to `frames` interleaved frames; returns how many. `heardAt` is when the first of them
-  // reaches the listener, which anchors the clip's clock to the audio.
-  int readAudio(float* out, int frames, SteadyTime heardAt) noexcept;
+  // reaches the listener, which anchors the clip's clock to the audio. With `endAtPicture`, sound
+  // after the end of the last picture (encoder padding, a longer soundtrack) is left out, so the
+  // next clip's sound and picture can start the moment this picture ends.
+  int readAudio(float* out, int frames, SteadyTime heardAt, bool endAtPicture = false) noexcept;
 
  private:
   struct VideoFrame {
@@ -129,7 +135,12 @@ class ClipPlayer {
   // Audio thread only.
   PcmChunk m_partial;
   std::size_t m_partialOffset = 0;
+  double m_soundEnd = 0.0;  // media time just after the last sample handed out
   std::atomic<bool> m_partialEmpty{true};
+  std::atomic<bool> m_audioCut{false};       // the sound has been handed out up to the picture's end
+  std::atomic<bool> m_endAtPicture{false};   // readAudio was asked to end the sound with the picture
+  // Media time at which the last picture ends; known once the video decoder has drained.
+  std::atomic<double> m_pictureEnd{std::numeric_limits<double>::infinity()};
 
   // UI thread only.
   VideoFrame m_current;

@@ -135,6 +135,7 @@ bool Playlist::promoteNext(SteadyTime now) {
     m_current = std::move(next->clip);
     m_currentIndex = next->index;
     m_audioNext = nullptr;
+    m_soundlessEnding = false;
   }
   if (old) m_droppedBefore += old->droppedFrames();
   retire(std::move(old));
@@ -175,6 +176,9 @@ Playlist::Tick Playlist::tick(SteadyTime now) {
     }
   }
   if (!m_audioNext) offerNextAudio();
+  // A clip without sound sets no audio pace: the next clip's sound starts when this picture ends.
+  m_soundlessEnding = !m_current->hasAudio() &&
+                      m_current->pictureEnd() - m_current->position(now) <= m_audioLatency.load();
   // A finished clip without a successor yet keeps its last frame on screen (never black).
   tick.newFrame = pick.newFrame;
   tick.geometry = m_current->info().geometry;
@@ -217,18 +221,26 @@ const std::string& Playlist::currentPath() const {
 }
 
 void Playlist::fill(float* out, int frames, SteadyTime now) noexcept {
+  // Up to three runs: the current clip's sound, the next clip's (after a cut), then silence.
+  int currentFrames = 0;
   int written = 0;
+  const void* currentSource = nullptr;
+  const void* nextSource = nullptr;
   {
     std::lock_guard lock(m_audioMutex);
     if (m_current && !m_paused) {
       const auto heardAt = now + std::chrono::duration_cast<SteadyTime::duration>(
                                      std::chrono::duration<double>(m_audioLatency.load()));
-      written = m_current->readAudio(out, frames, heardAt);
-      if (written < frames && m_audioNext && m_current->audioFinished()) {
+      currentSource = m_current.get();
+      // With the next clip waiting, sound running past the last picture would only hold the cut.
+      currentFrames = written = m_current->readAudio(out, frames, heardAt, m_audioNext != nullptr);
+      if (written < frames && m_audioNext && m_current->audioFinished() &&
+          (m_current->hasAudio() || m_soundlessEnding)) {
         // The next clip's sound follows on sample-exactly; its first sample is heard right
         // after the current clip's last.
         const auto offset = std::chrono::duration_cast<SteadyTime::duration>(
             std::chrono::duration<double>(static_cast<double>(written) / kOutputSampleRate));
+        nextSource = m_audioNext;
         written += m_audioNext->readAudio(out + static_cast<std::size_t>(written) * kOutputChannels,
                                           frames - written, heardAt + offset);
       }
@@ -236,9 +248,12 @@ void Playlist::fill(float* out, int frames, SteadyTime now) noexcept {
   }
   std::fill(out + static_cast<std::size_t>(written) * kOutputChannels,
             out + static_cast<std::size_t>(frames) * kOutputChannels, 0.0f);
+  m_join.run(out, currentFrames, currentSource);
+  m_join.run(out + static_cast<std::size_t>(currentFrames) * kOutputChannels, written - currentFrames, nextSource);
+  m_join.run(out + static_cast<std::size_t>(written) * kOutputChannels, frames - written, nullptr);
   const float gain = m_muted ? 0.0f : std::clamp(m_volume.load(), 0.0f, 1.0f);
   if (gain != 1.0f) {
-    for (int i = 0; i < written * kOutputChannels; ++i) out[i] *= gain;
+    for (int i = 0; i < frames * kOutputChannels; ++i) out[i] *= gain;
   }
 }
 

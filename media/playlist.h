@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "audio_join.h"
 #include "audio_sink.h"
 #include "clip_player.h"
 #include "error.h"
@@ -96,6 +97,9 @@ class Playlist final : public AudioSource {
   ClipPlayer* m_audioNext = nullptr;
   std::size_t m_currentIndex = 0;
 
+  AudioJoin m_join;  // audio thread only
+
+  std::atomic<bool> m_soundlessEnding{false};  // the current clip has no sound and ends within the latency
   std::atomic<bool> m_paused{false};
   std::atomic<double> m_audioLatency{0.0};
   std::atomic<float> m_volume{1.0f};

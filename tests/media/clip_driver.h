@@ -25,13 +25,14 @@ inline bool waitForDecoder(const media::ClipPlayer& clip) {
 }
 
 // Reads exactly `frames` of sound (fewer only at the clip's end), waiting for the decoder.
-inline int readAudioFully(media::ClipPlayer& clip, float* out, int frames, media::SteadyTime heardAt) {
+inline int readAudioFully(media::ClipPlayer& clip, float* out, int frames, media::SteadyTime heardAt,
+                          bool endAtPicture = false) {
   using namespace std::chrono_literals;
   int got = 0;
   const auto deadline = std::chrono::steady_clock::now() + 5s;
   while (got < frames && std::chrono::steady_clock::now() < deadline) {
     got += clip.readAudio(out + static_cast<std::size_t>(got) * media::kOutputChannels, frames - got,
-                          heardAt + seconds(static_cast<double>(got) / media::kOutputSampleRate));
+                          heardAt + seconds(static_cast<double>(got) / media::kOutputSampleRate), endAtPicture);
     if (got < frames) {
       if (clip.audioFinished()) break;
       std::this_thread::sleep_for(1ms);

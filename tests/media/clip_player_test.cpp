@@ -92,6 +92,28 @@ TEST(ClipPlayer, AudioSamplesComeOutAndDriveTheClock) {
   EXPECT_NEAR(clip->position(t0 + 50ms), 0.05, 0.005);
 }
 
+// Reads a clip's whole sound as the playlist does when another clip follows it.
+int soundFramesBeforeTheNextClip(const std::string& name, bool endAtPicture) {
+  auto clip = openClip(name);
+  if (!clip || !waitForDecoder(*clip)) return -1;
+  clip->start(SteadyTime{});
+  std::vector<float> buffer(3 * kOutputSampleRate * kOutputChannels);
+  return test::readAudioFully(*clip, buffer.data(), 3 * kOutputSampleRate, SteadyTime{}, endAtPicture);
+}
+
+TEST(ClipPlayer, SoundRunningPastThePictureIsCutWhereTheNextClipStarts) {
+  // 1.4 s of sound under 1 s of picture: the next clip must not wait 0.4 s for it.
+  EXPECT_NEAR(soundFramesBeforeTheNextClip("long_sound.mp4", true), kOutputSampleRate, kOutputSampleRate / 100);
+  EXPECT_GT(soundFramesBeforeTheNextClip("long_sound.mp4", false), kOutputSampleRate * 13 / 10)
+      << "played alone, the whole soundtrack is heard";
+}
+
+TEST(ClipPlayer, SoundEndingBeforeThePictureIsFollowedBySilenceUntilThePictureEnds) {
+  // 0.6 s of sound under 1 s of picture: the next clip's sound (and clock) must start with its
+  // picture, not 0.4 s early, which would make it drop its first frames to catch up.
+  EXPECT_NEAR(soundFramesBeforeTheNextClip("short_sound.mp4", true), kOutputSampleRate, kOutputSampleRate / 100);
+}
+
 TEST(ClipPlayer, PausedClipHoldsItsPictureAndSound) {
   auto clip = openClip("h264_aac_2s.mp4");
   ASSERT_TRUE(clip);
