@@ -43,9 +43,17 @@ bool hasRenderNode() {
 
 WindowPtr createWindow(const DisplayOptions& options) {
   Uint32 flags = SDL_WINDOW_SHOWN;
-  if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-  return WindowPtr(SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED,
-                                    SDL_WINDOWPOS_CENTERED, options.width, options.height, flags));
+  SDL_Rect area{static_cast<int>(SDL_WINDOWPOS_CENTERED), static_cast<int>(SDL_WINDOWPOS_CENTERED), options.width,
+                options.height};
+  if (options.fullscreen) {
+    flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    // A kiosk's X server often runs no window manager, which would ignore the request to go
+    // full screen and leave a window-sized picture in a corner: so the window starts out
+    // covering the whole screen.
+    SDL_Rect bounds;
+    if (SDL_GetDisplayBounds(0, &bounds) == 0) area = bounds;
+  }
+  return WindowPtr(SDL_CreateWindow(options.title.c_str(), area.x, area.y, area.w, area.h, flags));
 }
 
 }  // namespace
