@@ -81,6 +81,7 @@ App::App(Key, const KioskOptions& options, platform::Display display)
     : m_options(options),
       m_display(std::move(display)),
       m_video(m_display.renderer(), m_display.softwareRendering()),
+      m_outgoing(m_display.renderer(), m_display.softwareRendering()),
       m_navigation(std::chrono::milliseconds(static_cast<long>(options.idleTimeoutSeconds * 1000))) {
   auto audio = platform::SdlAudioSink::open();
   if (audio) {
@@ -258,6 +259,8 @@ void App::step(std::chrono::milliseconds maxWait) {
     const auto tick = m_playlist->tick(now);
     m_nextVideoDue = tick.nextDue;
     if (tick.newFrame) {
+      if (tick.clipNumber != m_shownClipNumber) startDissolve(now);
+      m_shownClipNumber = tick.clipNumber;
       const SDL_Point size = m_display.outputSize();
       if (m_video.update(tick.newFrame, tick.geometry, SDL_Rect{0, 0, size.x, size.y})) {
         m_videoFramePending = true;
@@ -275,6 +278,20 @@ void App::step(std::chrono::milliseconds maxWait) {
   if (m_playlist->state() == media::Playlist::State::AllFailed && m_options.loops > 0) m_quit = true;
 
   if (m_needsRender || m_ui->wantsAnotherFrame()) render();
+}
+
+void App::startDissolve(Clock::time_point now) {
+  if (m_options.crossfadeSeconds <= 0.0 || !m_video.hasFrame()) return;
+  // The clip that ends keeps its last frame in m_outgoing; the new one draws over it, fading in.
+  std::swap(m_video, m_outgoing);
+  m_dissolveEnd = now + std::chrono::duration_cast<Clock::duration>(
+                            std::chrono::duration<double>(m_options.crossfadeSeconds));
+}
+
+float App::dissolveOpacity(Clock::time_point now) const {
+  if (now >= m_dissolveEnd || !m_outgoing.hasFrame()) return 1.0f;
+  const double left = std::chrono::duration<double>(m_dissolveEnd - now).count();
+  return static_cast<float>(1.0 - left / m_options.crossfadeSeconds);
 }
 
 void App::drawNotices() {
@@ -299,7 +316,10 @@ void App::render() {
   SDL_Renderer* renderer = m_display.renderer();
   const bool videoOnScreen = m_navigation.screen() == ScreenId::Attract &&
                              m_playlist->state() == media::Playlist::State::Playing && m_video.hasFrame();
-  if (!videoOnScreen || !m_video.covers(m_display.outputSize())) {
+  const float opacity = dissolveOpacity(Clock::now());
+  const SDL_Point output = m_display.outputSize();
+  const bool covered = m_video.covers(output) && (opacity >= 1.0f || m_outgoing.covers(output));
+  if (!videoOnScreen || !covered) {
     SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
     SDL_RenderClear(renderer);
@@ -318,7 +338,11 @@ void App::render() {
       m_catalog ? localized(m_catalog->title, m_language, m_catalog->defaultLanguage) : std::string("Etalase");
   if (m_navigation.screen() == ScreenId::Attract) {
     if (videoOnScreen) {
-      m_video.draw();
+      if (opacity < 1.0f) {
+        m_outgoing.draw();
+        m_needsRender = true;  // keep dissolving even between video frames
+      }
+      m_video.draw(opacity);
       const SDL_Rect band = attractBand(context);
       SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
       SDL_SetRenderDrawColor(renderer, 0, 0, 0, 150);

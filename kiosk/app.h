@@ -64,12 +64,18 @@ class App {
   void addNotice(const std::string& text, std::chrono::steady_clock::time_point now);
   void render();
   void drawNotices();
+  void startDissolve(std::chrono::steady_clock::time_point now);
+  float dissolveOpacity(std::chrono::steady_clock::time_point now) const;
   std::chrono::steady_clock::time_point nextWake(std::chrono::steady_clock::time_point now) const;
 
   KioskOptions m_options;
   platform::Display m_display;
   std::unique_ptr<platform::UiContext> m_ui;
   platform::VideoTexture m_video;
+  // With --crossfade: the last frame of the clip before a cut, dissolving into m_video.
+  platform::VideoTexture m_outgoing;
+  std::chrono::steady_clock::time_point m_dissolveEnd{};
+  int m_shownClipNumber = 0;
   std::unique_ptr<platform::SdlAudioSink> m_audio;
   std::optional<Catalog> m_catalog;
   std::string m_contentProblem;  // why there is no catalog, shown on the title card

@@ -46,6 +46,9 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
       ->check(CLI::Range(1.0, 86400.0));
   app.add_flag("--mute", options.mute, "No sound");
   app.add_option("--volume", options.volume, "Sound volume from 0 to 1")->check(CLI::Range(0.0, 1.0));
+  app.add_option("--crossfade", options.crossfadeSeconds,
+                 "Dissolve from one video into the next over this many seconds (default 0: a straight cut)")
+      ->check(CLI::Range(0.0, 3.0));
   app.add_option("--language", options.language, "Starting language code (en, id, ...)");
   app.add_flag("--stats", options.printStats, "Print playback figures as JSON on exit (for benchmarks)");
   app.set_version_flag("--version", "etalase 0.1.0");

@@ -20,8 +20,9 @@ struct KioskOptions {
   bool mute = false;
   double volume = 1.0;
   std::string language;  // empty: the pack's default
-  bool printStats = false;
-  media::HardwareDecode hardwareDecode = media::HardwareDecode::Auto;  // one JSON line of playback figures on stdout at exit
+  bool printStats = false;  // one JSON line of playback figures on stdout at exit
+  media::HardwareDecode hardwareDecode = media::HardwareDecode::Auto;
+  double crossfadeSeconds = 0.0;  // 0: a straight cut between clips (gapless either way)
 };
 
 struct ParsedOptions {

@@ -1,6 +1,8 @@
 // Video frame upload for software and GPU renderers.
 #include "video_texture.h"
 
+#include <algorithm>
+
 extern "C" {
 #include <libavutil/imgutils.h>
 #include <libavutil/pixdesc.h>
@@ -129,13 +131,22 @@ bool VideoTexture::updateYuv(const AVFrame* frame) {
                               source->linesize[2]) == 0;
 }
 
-void VideoTexture::draw() const {
+void VideoTexture::draw(float opacity) const {
   if (!m_hasFrame || !m_texture) return;
+  const bool blended = opacity < 1.0f;
+  if (blended) {  // only during a dissolve: blending costs a read of every pixel on a CPU renderer
+    SDL_SetTextureBlendMode(m_texture.get(), SDL_BLENDMODE_BLEND);
+    SDL_SetTextureAlphaMod(m_texture.get(), static_cast<Uint8>(std::clamp(opacity, 0.0f, 1.0f) * 255.0f));
+  }
   if (m_placement.angle == 0.0) {
     SDL_RenderCopy(m_renderer, m_texture.get(), nullptr, &m_placement.unrotated);
   } else {
     SDL_RenderCopyEx(m_renderer, m_texture.get(), nullptr, &m_placement.unrotated, m_placement.angle,
                      nullptr, SDL_FLIP_NONE);
+  }
+  if (blended) {
+    SDL_SetTextureBlendMode(m_texture.get(), SDL_BLENDMODE_NONE);
+    SDL_SetTextureAlphaMod(m_texture.get(), 255);
   }
 }
 

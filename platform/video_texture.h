@@ -17,8 +17,8 @@ class VideoTexture {
 
   // Uploads `frame` for showing inside `area`. Returns false (and logs) if it could not.
   bool update(const AVFrame* frame, const media::VideoGeometry& geometry, SDL_Rect area);
-  // Draws the last uploaded frame; does nothing before the first.
-  void draw() const;
+  // Draws the last uploaded frame, see-through below opacity 1; does nothing before the first.
+  void draw(float opacity = 1.0f) const;
   bool hasFrame() const { return m_hasFrame; }
   // The picture fills the whole w x h output (no bars), so clearing first would be wasted work.
   bool covers(SDL_Point size) const {
