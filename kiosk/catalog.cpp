@@ -4,8 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <fstream>
-#include <sstream>
 
 namespace etalase::kiosk {
 
@@ -18,6 +19,14 @@ namespace {
 struct FieldError {
   std::string field;
   std::string what;
+};
+
+// What the parse functions add to besides the catalog itself.
+struct PackContext {
+  fs::path root;      // absolute, as given (the paths in the catalog start with it)
+  fs::path realRoot;  // symbolic links resolved, to tell where a file really is
+  std::vector<Error>& warnings;
+  std::vector<PackFile>& files;
 };
 
 const char* typeName(const json& value) { return value.type_name(); }
@@ -102,19 +111,40 @@ std::string optionalText(const json& parent, const char* key, const std::string&
   return value ? text(*value, field(where, key)) : std::string{};
 }
 
-// A file named by the pack: relative, and never leading out of the pack's folder.
-fs::path packFile(const fs::path& root, const json& value, const std::string& where) {
+// A file named by the pack: relative, and never leading out of the pack's folder, neither by
+// its name nor through a symbolic link (a stick prepared on another machine may carry links to
+// anywhere on this one).
+fs::path packFile(const PackContext& pack, const json& value, const std::string& where) {
   const fs::path relative(text(value, where));
   if (relative.empty()) throw FieldError{where, "is empty"};
   if (relative.is_absolute()) throw FieldError{where, "must be a path inside the pack, not an absolute path"};
   for (const auto& part : relative) {
     if (part == "..") throw FieldError{where, "must not lead out of the pack (\"..\")"};
   }
-  return root / relative.lexically_normal();
+  fs::path file = pack.root / relative.lexically_normal();
+  std::error_code ec;
+  // weakly_canonical resolves links in the part that exists, so a linked folder is caught even
+  // when the file itself is missing.
+  const fs::path real = fs::weakly_canonical(file, ec);
+  if (!ec) {
+    const fs::path inside = real.lexically_relative(pack.realRoot);
+    if (inside.empty() || *inside.begin() == "..") {
+      throw FieldError{where, fmt::format("leads out of the pack through a symbolic link (to {})", real.string())};
+    }
+  }
+  return file;
 }
 
-std::vector<fs::path> fileList(const fs::path& root, const json& parent, const char* key,
-                               const std::string& where, std::vector<Error>& warnings) {
+// Records the file for the tools; true when it is there.
+bool recordFile(PackContext& pack, const fs::path& file, const std::string& where, PackFile::Kind kind) {
+  std::error_code ec;
+  const bool found = fs::is_regular_file(file, ec);
+  pack.files.push_back({where, file, kind, found});
+  return found;
+}
+
+std::vector<fs::path> fileList(PackContext& pack, const json& parent, const char* key,
+                               const std::string& where, PackFile::Kind kind) {
   std::vector<fs::path> files;
   const json* value = optionalMember(parent, key);
   if (!value) return files;
@@ -122,10 +152,9 @@ std::vector<fs::path> fileList(const fs::path& root, const json& parent, const c
   const json& list = array(*value, listWhere);
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string itemWhere = fmt::format("{}[{}]", listWhere, i);
-    fs::path file = packFile(root, list[i], itemWhere);
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) {
-      warnings.push_back({itemWhere, fmt::format("file {} not found in the pack", list[i].get<std::string>())});
+    fs::path file = packFile(pack, list[i], itemWhere);
+    if (!recordFile(pack, file, itemWhere, kind)) {
+      pack.warnings.push_back({itemWhere, fmt::format("file {} not found in the pack", list[i].get<std::string>())});
       continue;
     }
     files.push_back(std::move(file));
@@ -141,8 +170,7 @@ std::optional<Quantity> quantity(const json& parent, const char* key, const std:
   return Quantity{number(member(*value, "quantity", at), at + ".quantity"), optionalText(*value, "unit", at)};
 }
 
-Producer parseProducer(const json& value, const std::string& where, const fs::path& root,
-                       std::vector<Error>& warnings) {
+Producer parseProducer(const json& value, const std::string& where, PackContext& pack) {
   object(value, where);
   Producer producer;
   producer.id = text(member(value, "id", where), where + ".id");
@@ -150,10 +178,9 @@ Producer parseProducer(const json& value, const std::string& where, const fs::pa
   producer.region = optionalLocalized(value, "region", where);
   producer.story = optionalLocalized(value, "story", where);
   if (const json* logo = optionalMember(value, "logo")) {
-    producer.logo = packFile(root, *logo, where + ".logo");
-    std::error_code ec;
-    if (!fs::is_regular_file(producer.logo, ec)) {
-      warnings.push_back({where + ".logo", "file not found in the pack"});
+    producer.logo = packFile(pack, *logo, where + ".logo");
+    if (!recordFile(pack, producer.logo, where + ".logo", PackFile::Kind::Image)) {
+      pack.warnings.push_back({where + ".logo", "file not found in the pack"});
       producer.logo.clear();
     }
   }
@@ -166,8 +193,7 @@ Producer parseProducer(const json& value, const std::string& where, const fs::pa
   return producer;
 }
 
-Product parseProduct(const json& value, const std::string& where, const fs::path& root,
-                     std::vector<Error>& warnings) {
+Product parseProduct(const json& value, const std::string& where, PackContext& pack) {
   object(value, where);
   Product product;
   product.id = text(member(value, "id", where), where + ".id");
@@ -211,12 +237,12 @@ Product parseProduct(const json& value, const std::string& where, const fs::path
       product.markets.push_back(text((*markets)[i], fmt::format("{}[{}]", at, i)));
     }
   }
-  product.photos = fileList(root, value, "photos", where, warnings);
-  product.videos = fileList(root, value, "videos", where, warnings);
+  product.photos = fileList(pack, value, "photos", where, PackFile::Kind::Image);
+  product.videos = fileList(pack, value, "videos", where, PackFile::Kind::Video);
   return product;
 }
 
-Catalog parseCatalog(const json& document, const fs::path& root, std::vector<Error>& warnings) {
+Catalog parseCatalog(const json& document, PackContext& context) {
   object(document, "pack.json");
   const json& version = member(document, "schema_version", "");
   if (!version.is_number_integer() || version.get<int>() != kSchemaVersion) {
@@ -224,7 +250,7 @@ Catalog parseCatalog(const json& document, const fs::path& root, std::vector<Err
                                                    kSchemaVersion, kSchemaVersion)};
   }
   Catalog catalog;
-  catalog.root = root;
+  catalog.root = context.root;
   const json& pack = object(member(document, "pack", ""), "pack");
   catalog.id = text(member(pack, "id", "pack"), "pack.id");
   catalog.title = localizedText(member(pack, "title", "pack"), "pack.title");
@@ -241,12 +267,12 @@ Catalog parseCatalog(const json& document, const fs::path& root, std::vector<Err
 
   const json& producers = array(member(document, "producers", ""), "producers");
   for (std::size_t i = 0; i < producers.size(); ++i) {
-    catalog.producers.push_back(parseProducer(producers[i], fmt::format("producers[{}]", i), root, warnings));
+    catalog.producers.push_back(parseProducer(producers[i], fmt::format("producers[{}]", i), context));
   }
   const json& products = array(member(document, "products", ""), "products");
   for (std::size_t i = 0; i < products.size(); ++i) {
     const std::string where = fmt::format("products[{}]", i);
-    Product product = parseProduct(products[i], where, root, warnings);
+    Product product = parseProduct(products[i], where, context);
     if (!catalog.producer(product.producerId)) {
       throw FieldError{where + ".producer", fmt::format("names producer \"{}\", which the pack does not have",
                                                         product.producerId)};
@@ -254,13 +280,44 @@ Catalog parseCatalog(const json& document, const fs::path& root, std::vector<Err
     catalog.products.push_back(std::move(product));
   }
   if (optionalMember(document, "attract")) {
-    catalog.attract = fileList(root, document, "attract", "", warnings);
+    catalog.attract = fileList(context, document, "attract", "", PackFile::Kind::Video);
   } else {
     for (const Product& product : catalog.products) {
       catalog.attract.insert(catalog.attract.end(), product.videos.begin(), product.videos.end());
     }
   }
   return catalog;
+}
+
+// "line 3, column 14" of the byte at `offset` (0-based); columns count characters, not bytes.
+std::string lineAndColumn(const std::string& text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  std::size_t line = 1;
+  std::size_t lineStart = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      lineStart = i + 1;
+    }
+  }
+  std::size_t column = 1;
+  for (std::size_t i = lineStart; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;  // not a continuation byte
+  }
+  return fmt::format("line {}, column {}", line, column);
+}
+
+// nlohmann's message without its "[json.exception...] parse error at ...: " prefix.
+std::string parseErrorReason(const json::parse_error& e) {
+  std::string message = e.what();
+  if (const auto at = message.find("parse error"); at != std::string::npos) {
+    if (const auto colon = message.find(": ", at); colon != std::string::npos) return message.substr(colon + 2);
+  }
+  return message;
+}
+
+std::string humanBytes(std::uintmax_t bytes) {
+  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
 }
 
 }  // namespace
@@ -294,27 +351,49 @@ Result<LoadedCatalog> loadCatalog(const fs::path& packDirectory) {
   if (!fs::is_directory(packDirectory, ec)) {
     return Error{packDirectory.string(), "content pack folder not found"};
   }
+  if (fs::exists(manifest, ec) && !fs::is_regular_file(manifest, ec)) {
+    return Error{manifest.string(), "cannot read the pack's manifest: it is not a regular file"};
+  }
+  const std::uintmax_t size = fs::file_size(manifest, ec);
+  if (!ec && size > kMaxManifestBytes) {
+    return Error{manifest.string(), fmt::format("the manifest is {}, more than the {} a manifest may be",
+                                                humanBytes(size), humanBytes(kMaxManifestBytes))};
+  }
   std::ifstream in(manifest, std::ios::binary);
   if (!in) return Error{manifest.string(), "cannot read the pack's manifest"};
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  std::string manifestText;
+  manifestText.resize(static_cast<std::size_t>(kMaxManifestBytes) + 1);  // a file still growing stops here
+  in.read(manifestText.data(), static_cast<std::streamsize>(manifestText.size()));
+  manifestText.resize(static_cast<std::size_t>(in.gcount()));
+  if (manifestText.size() > kMaxManifestBytes) {
+    return Error{manifest.string(), fmt::format("the manifest is more than the {} a manifest may be",
+                                                humanBytes(kMaxManifestBytes))};
+  }
   json document;
   try {
-    document = json::parse(buffer.str());
+    document = json::parse(manifestText);
   } catch (const json::parse_error& e) {
-    return Error{manifest.string(), printable(fmt::format("not valid JSON at byte {}: {}", e.byte, e.what()))};
+    // e.byte counts the bytes read, the offending one included.
+    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+    return Error{manifest.string(), printable(fmt::format("not valid JSON at {}: {}",
+                                                          lineAndColumn(manifestText, offset), parseErrorReason(e)))};
   }
   LoadedCatalog loaded;
+  const fs::path root = fs::absolute(packDirectory).lexically_normal();
+  PackContext pack{root, fs::canonical(root, ec), loaded.warnings, loaded.files};
+  if (ec) return Error{packDirectory.string(), "cannot resolve the pack folder: " + ec.message()};
   try {
-    loaded.catalog = parseCatalog(document, fs::absolute(packDirectory).lexically_normal(), loaded.warnings);
+    loaded.catalog = parseCatalog(document, pack);
   } catch (const FieldError& e) {
-    return Error{fmt::format("{}: {}", manifest.string(), e.field.empty() ? "(top level)" : e.field), e.what};
+    return Error{fmt::format("{}: {}", manifest.string(), e.field.empty() ? "(top level)" : e.field), printable(e.what)};
   } catch (const json::exception& e) {
-    return Error{manifest.string(), e.what()};
+    return Error{manifest.string(), printable(e.what())};
   }
   for (Error& warning : loaded.warnings) warning.where = manifest.string() + ": " + warning.where;
   return loaded;
 }
+
+std::string printableText(const std::string& text) { return printable(text); }
 
 const std::string& localized(const LocalizedText& text, const std::string& language,
                              const std::string& fallback) {

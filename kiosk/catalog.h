@@ -2,6 +2,7 @@
 // An immutable value once loaded; no UI. Shared by the kiosk and the command-line tools.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -83,15 +84,35 @@ struct Catalog {
 
 inline constexpr int kSchemaVersion = 1;
 inline constexpr const char* kManifestName = "pack.json";
+// Texts for a few hundred products fit in well under a megabyte; anything near this limit is a
+// mistake (a video renamed to pack.json, say) that would otherwise be read whole into memory.
+inline constexpr std::uintmax_t kMaxManifestBytes = 4 * 1024 * 1024;
+
+// A media file the manifest names, with the field naming it (for tools that check the files).
+struct PackFile {
+  enum class Kind { Video, Image };
+  std::string field;           // e.g. "products[0].videos[1]"
+  std::filesystem::path path;  // absolute, inside the pack
+  Kind kind = Kind::Video;
+  bool found = false;          // false: not in the pack (and a warning says so)
+};
 
 struct LoadedCatalog {
   Catalog catalog;
   // Problems that do not stop the pack from being shown (a missing photo, say).
   std::vector<Error> warnings;
+  // Every file the manifest names, in manifest order, found or not.
+  std::vector<PackFile> files;
 };
 
-// Reads PACK/pack.json. Fails with the file and field path when the manifest cannot be used.
+// Reads PACK/pack.json. Fails with the file and field path when the manifest cannot be used:
+// not JSON (line and column given), wrong types, or a file path leading out of the pack folder
+// ("..", absolute, or through a symbolic link).
 Result<LoadedCatalog> loadCatalog(const std::filesystem::path& packDirectory);
+
+// `text` with bytes that are not UTF-8, and control characters but newlines, turned into '?':
+// messages reach a screen and the journal.
+std::string printableText(const std::string& text);
 
 // The text in `language`, else in `fallback`, else in English, else any; empty if none.
 const std::string& localized(const LocalizedText& text, const std::string& language,

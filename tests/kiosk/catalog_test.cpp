@@ -238,6 +238,61 @@ TEST(BrokenPackTest, AbsoluteVideoPathIsRefused) {
   EXPECT_TRUE(contains(error, "absolute path"));
 }
 
+TEST(BrokenPackTest, InvalidJsonNamesLineAndColumn) {
+  // Columns count characters: the two-byte "é" is one column.
+  const fs::path pack = writePack(test::freshTempDirectory(currentTestName()),
+                                  "{\n  \"schema_version\": 1,\n  \"pack\": {\"id\": \"caf\u00e9\",, }\n}\n");
+  const std::string error = loadError(pack);
+  EXPECT_TRUE(contains(error, (pack / "pack.json").string()));
+  EXPECT_TRUE(contains(error, "not valid JSON at line 3, column 25"));
+}
+
+TEST(BrokenPackTest, VideoLinkedFromOutsideThePackIsRefused) {
+  const fs::path base = test::freshTempDirectory(currentTestName());
+  std::ofstream(base / "secret.mp4") << "outside the pack";
+  const fs::path pack = writePack(base / "pack", validManifest().dump());
+  fs::remove(pack / "videos" / "cloth.mp4");
+  fs::create_symlink(base / "secret.mp4", pack / "videos" / "cloth.mp4");
+  const std::string error = loadError(pack);
+  EXPECT_TRUE(contains(error, "pack.json: products[0].videos[0]"));
+  EXPECT_TRUE(contains(error, "leads out of the pack through a symbolic link"));
+}
+
+TEST(BrokenPackTest, PackFolderThatIsALinkStillLoads) {
+  // DATA/pack is often a link to the stick: only links inside the pack are judged.
+  const fs::path base = test::freshTempDirectory(currentTestName());
+  writePack(base / "real", validManifest().dump());
+  fs::create_directory_symlink(base / "real", base / "linked");
+  auto loaded = loadCatalog(base / "linked");
+  ASSERT_TRUE(loaded) << loaded.error().text();
+  EXPECT_EQ(loaded.value().catalog.products[0].videos.size(), 1u);
+}
+
+TEST(BrokenPackTest, OversizedManifestIsRefused) {
+  std::string manifest = validManifest().dump();
+  manifest.append(kMaxManifestBytes, '\n');  // still valid JSON
+  const fs::path pack = writePack(test::freshTempDirectory(currentTestName()), manifest);
+  const std::string error = loadError(pack);
+  EXPECT_TRUE(contains(error, (pack / "pack.json").string()));
+  EXPECT_TRUE(contains(error, "more than the 4.0 MiB a manifest may be"));
+}
+
+TEST(BrokenPackTest, EveryNamedFileIsListedWithItsField) {
+  json manifest = validManifest();
+  manifest["products"][0]["photos"].push_back("images/missing.jpg");
+  auto loaded = loadCatalog(writePack(manifest));
+  ASSERT_TRUE(loaded) << loaded.error().text();
+  const auto& files = loaded.value().files;
+  ASSERT_EQ(files.size(), 3u);
+  EXPECT_EQ(files[0].field, "products[0].photos[0]");
+  EXPECT_EQ(files[0].kind, PackFile::Kind::Image);
+  EXPECT_TRUE(files[0].found);
+  EXPECT_EQ(files[1].field, "products[0].photos[1]");
+  EXPECT_FALSE(files[1].found);
+  EXPECT_EQ(files[2].field, "products[0].videos[0]");
+  EXPECT_EQ(files[2].kind, PackFile::Kind::Video);
+}
+
 TEST(BrokenPackTest, InvalidUtf8IsRefusedWithAReadableMessage) {
   std::string manifest = validManifest().dump();
   const std::string name = "\"Kain\"";
