@@ -5,6 +5,10 @@
 #include <filesystem>
 #include <set>
 
+#include <fmt/format.h>
+
+#include "kiosk/countries.h"
+#include "kiosk/pack_validator.h"
 #include "kiosk/screens/attract_screen.h"
 #include "kiosk/ui_text.h"
 #include "media/log.h"
@@ -16,6 +20,9 @@
 
 #ifndef ETALASE_DEMO_PACK_DIR
 #define ETALASE_DEMO_PACK_DIR ""
+#endif
+#ifndef ETALASE_PACK_TOOL
+#define ETALASE_PACK_TOOL "etalase-pack"
 #endif
 
 namespace etalase::kiosk {
@@ -33,6 +40,9 @@ constexpr auto kIdleWake = std::chrono::seconds(1);
 constexpr auto kUiSettleFrame = std::chrono::milliseconds(16);
 constexpr int kPosterMaxWidth = 640;
 constexpr int kPosterMaxHeight = 480;
+// Product photos are shown at most about half a 1080p screen wide.
+constexpr int kPhotoMaxWidth = 1280;
+constexpr int kPhotoMaxHeight = 960;
 
 bool isVideoFile(const fs::path& path) {
   static const std::set<std::string> kExtensions = {".mp4", ".m4v", ".mov", ".mkv", ".webm",
@@ -62,11 +72,37 @@ std::vector<std::string> expandPlayArguments(const std::vector<std::string>& arg
   return items;
 }
 
+// The pack staff installed last (from USB), else the built-in demo pack.
 fs::path defaultPack() {
-  const fs::path installed = platform::dataDirectory() / "pack";
-  std::error_code ec;
-  if (fs::is_regular_file(installed / kManifestName, ec)) return installed;
+  if (auto installed = PackStore(platform::dataDirectory()).currentPack()) return *installed;
   return ETALASE_DEMO_PACK_DIR;
+}
+
+// The kiosk checks a pack from a stick as etalase-pack validate does, decoding each file in a
+// child process (etalase-pack check-media), so a hostile file cannot take the kiosk down.
+std::vector<std::string> mediaChecker() {
+  std::error_code ec;
+  const fs::path beside = fs::read_symlink("/proc/self/exe", ec).parent_path() / "etalase-pack";
+  if (!ec && fs::is_regular_file(beside, ec)) return {beside.string(), "check-media"};
+  if (fs::is_regular_file(ETALASE_PACK_TOOL, ec)) return {ETALASE_PACK_TOOL, "check-media"};
+  return {"etalase-pack", "check-media"};  // from PATH
+}
+
+ValidationOutcome validateForInstall(const fs::path& pack, const ValidationProgress& progress) {
+  ValidateOptions options;
+  options.mediaChecker = mediaChecker();
+  options.progress = [&](const MediaCheckProgress& step) {
+    progress(static_cast<double>(step.index - 1) / std::max(1, step.count), step.file);
+  };
+  const PackReport report = validatePack(pack, options);
+  ValidationOutcome outcome;
+  outcome.passed = report.passed();
+  for (const PackProblem& problem : report.problems) {
+    if (!problem.fatal && !outcome.passed) continue;  // errors first: they are why it failed
+    outcome.problems.push_back(fmt::format("{}{}{}: {}", problem.file, problem.field.empty() ? "" : ": ",
+                                           problem.field, problem.what));
+  }
+  return outcome;
 }
 
 }  // namespace
@@ -82,7 +118,13 @@ App::App(Key, const KioskOptions& options, platform::Display display)
       m_display(std::move(display)),
       m_video(m_display.renderer(), m_display.softwareRendering()),
       m_outgoing(m_display.renderer(), m_display.softwareRendering()),
-      m_navigation(std::chrono::milliseconds(static_cast<long>(options.idleTimeoutSeconds * 1000))) {
+      m_navigation(std::chrono::milliseconds(static_cast<long>(options.idleTimeoutSeconds * 1000))),
+      m_productVideo(m_display.renderer(), m_display.softwareRendering()) {
+  if (auto problem = PackStore(platform::dataDirectory()).recover()) log::warn("{}", problem->text());
+  InstallerOptions installerOptions;
+  installerOptions.validate = validateForInstall;
+  m_installer = std::make_unique<PackInstaller>(platform::dataDirectory(), std::move(installerOptions));
+  m_usbFlow = std::make_unique<UsbInstallFlow>(options.staffPin, *m_installer);
   auto audio = platform::SdlAudioSink::open();
   if (audio) {
     m_audio = std::move(audio.value());
@@ -103,6 +145,7 @@ void App::loadContent() {
     videos = expandPlayArguments(m_options.play);
   } else {
     const fs::path pack = m_options.pack.empty() ? defaultPack() : m_options.pack;
+    m_packShown = pack;
     auto loaded = loadCatalog(pack);
     if (loaded) {
       m_catalog = std::move(loaded.value().catalog);
@@ -128,6 +171,8 @@ void App::loadContent() {
   if (m_catalog) {
     auto packTexts = m_catalog->allTexts();
     texts.insert(texts.end(), packTexts.begin(), packTexts.end());
+    auto countries = allCountryNames(m_catalog->languages);
+    texts.insert(texts.end(), countries.begin(), countries.end());
   }
   m_ui = std::make_unique<platform::UiContext>(m_display.window(), m_display.renderer(), texts);
 
@@ -166,6 +211,60 @@ void App::loadPosters() {
   }
 }
 
+void App::reloadContent(const fs::path& pack) {
+  log::info("switching to the content pack in {}", pack.string());
+  // Everything that points into the old pack or the old font atlas goes, in dependency order.
+  if (m_audio) m_audio->attach(nullptr);
+  closeProductMedia();
+  m_playlist.reset();
+  m_video.clear();
+  m_outgoing.clear();
+  m_posters.clear();
+  m_posterTextures.clear();
+  m_logoTexture.reset();
+  m_ui.reset();
+  m_catalog.reset();
+  m_contentProblem.clear();
+  m_grid = GridState{};
+  m_productState = ProductState{};
+  m_options.pack = pack;
+  m_options.play.clear();
+  loadContent();
+  m_navigation.show(ScreenId::Attract, Clock::now());
+  m_needsRender = true;
+}
+
+void App::pollUsb(Clock::time_point now) {
+  if (now >= m_nextVolumePoll) {
+    m_nextVolumePoll = now + kIdleWake;
+    const auto changes = m_volumes.poll();
+    if (!changes.empty()) {
+      m_usbFlow->volumesChanged(changes);
+      m_navigation.noteInput(now);  // staff are at the kiosk
+      m_needsRender = true;
+    }
+  }
+  if (auto installed = m_usbFlow->update()) reloadContent(*installed);
+  if (m_usbFlow->stage() != UsbInstallFlow::Stage::None) m_needsRender = true;
+}
+
+void App::applyInstallAction(const InstallPromptAction& action, Clock::time_point now) {
+  if (action.digit) m_usbFlow->typeDigit(*action.digit, now);
+  if (action.erase) m_usbFlow->eraseDigit();
+  if (action.submit) m_usbFlow->submitPin(now);
+  if (action.cancel) m_usbFlow->cancel();
+  if (action.rollback) {
+    if (auto problem = m_usbFlow->rollback()) {
+      addNotice(problem->text(), now);
+    } else if (auto previous = PackStore(platform::dataDirectory()).currentPack()) {
+      m_usbFlow->dismiss();
+      m_reloadPending = *previous;  // after this frame: the frame still uses the old pack's fonts
+      return;
+    }
+  }
+  if (action.dismiss) m_usbFlow->dismiss();
+}
+
 void App::addNotice(const std::string& text, Clock::time_point now) {
   m_notices.push_back({text, now + kNoticeDuration});
   while (m_notices.size() > kMaxNotices) m_notices.pop_front();
@@ -180,6 +279,7 @@ void App::collectPlaylistErrors(Clock::time_point now) {
 }
 
 void App::enterScreen(ScreenId screen, Clock::time_point now) {
+  if (screen != ScreenId::Product) closeProductMedia();
   m_navigation.show(screen, now);
   m_playlist->setPaused(screen != ScreenId::Attract, now);
   if (screen == ScreenId::Attract) {
@@ -189,6 +289,103 @@ void App::enterScreen(ScreenId screen, Clock::time_point now) {
   }
   log::info("screen: {}", screenName(screen));
   m_needsRender = true;
+}
+
+void App::prepareContact(const Producer& producer) {
+  m_contactQr.reset();
+  const auto link = contactLink(producer.contact, "");
+  m_productMedia.contact = m_producerMedia.contact = link;
+  if (link) {
+    auto qr = encodeQr(link->url);
+    if (qr) {
+      m_contactQr = std::move(qr.value());
+    } else {
+      log::warn("{}: no QR code for {}: {}", producer.id, link->url, qr.error().text());
+    }
+  }
+  m_productMedia.contactQr = m_producerMedia.contactQr = m_contactQr ? &*m_contactQr : nullptr;
+}
+
+void App::openProduct(std::size_t index, Clock::time_point now) {
+  closeProductMedia();
+  const Product& product = m_catalog->products[index];
+  if (m_productState.product != index) m_productState = ProductState{index, 0};
+  m_productMedia = ProductMedia{};
+  m_productMedia.poster = index < m_posters.size() ? m_posters[index] : nullptr;
+  m_productMedia.hasVideo = !product.videos.empty();
+  for (const fs::path& photo : product.photos) {
+    auto picture = media::loadStillImage(photo.string(), kPhotoMaxWidth, kPhotoMaxHeight);
+    platform::TexturePtr texture;
+    if (picture) {
+      texture = platform::textureFromRgba(m_display.renderer(), picture.value().get());
+    } else {
+      log::warn("{}", picture.error().text());
+    }
+    m_productMedia.photos.push_back(texture.get());
+    m_productPhotoTextures.push_back(std::move(texture));
+  }
+  if (const Producer* producer = m_catalog->producer(product.producerId)) prepareContact(*producer);
+  if (m_productMedia.hasVideo) {
+    std::vector<std::string> videos;
+    for (const fs::path& video : product.videos) videos.push_back(video.string());
+    media::ClipOptions clipOptions;
+    clipOptions.decodeAudio = m_audio != nullptr && !m_options.mute;
+    clipOptions.hardware = m_options.hardwareDecode;
+    m_productPlaylist = std::make_unique<media::Playlist>(std::move(videos), clipOptions);
+    m_productPlaylist->setVolume(static_cast<float>(m_options.volume));
+    m_productPlaylist->setMuted(m_options.mute);
+    if (m_audio) {
+      m_productPlaylist->setAudioLatency(m_audio->latencySeconds());
+      m_audio->attach(m_productPlaylist.get());
+    }
+  }
+  log::info("product page: {}", product.id);
+  enterScreen(ScreenId::Product, now);
+}
+
+void App::closeProductMedia() {
+  if (m_productPlaylist) {
+    if (m_audio) m_audio->attach(m_playlist.get());  // before the playlist it pulls from goes
+    collectPlaylistErrors(Clock::now());
+    m_productPlaylist.reset();
+  }
+  m_productVideo.clear();
+  m_productVideoArea = SDL_Rect{0, 0, 0, 0};
+  m_productMedia.photos.clear();
+  m_productPhotoTextures.clear();
+}
+
+void App::openProducer(const std::string& producerId, Clock::time_point now) {
+  const Producer* producer = m_catalog->producer(producerId);
+  if (!producer) return;
+  m_producerBackTo = m_navigation.screen();
+  m_producerId = producerId;
+  m_logoTexture.reset();
+  if (!producer->logo.empty()) {
+    auto picture = media::loadStillImage(producer->logo.string(), kPosterMaxWidth, kPosterMaxHeight);
+    if (picture) {
+      m_logoTexture = platform::textureFromRgba(m_display.renderer(), picture.value().get());
+    } else {
+      log::warn("{}", picture.error().text());
+    }
+  }
+  m_producerMedia.logo = m_logoTexture.get();
+  prepareContact(*producer);
+  log::info("producer page: {}", producerId);
+  enterScreen(ScreenId::Producer, now);
+}
+
+void App::handleHeader(const HeaderAction& action, Clock::time_point now) {
+  if (action.language) {
+    m_language = *action.language;
+    m_needsRender = true;
+  }
+  if (!action.back) return;
+  if (m_navigation.screen() == ScreenId::Producer && m_producerBackTo == ScreenId::Product) {
+    openProduct(m_productState.product, now);
+  } else {
+    enterScreen(ScreenId::Grid, now);
+  }
 }
 
 void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
@@ -205,6 +402,18 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
         m_quit = true;
         return;
       }
+      if (m_usbFlow->stage() == UsbInstallFlow::Stage::AskPin) {
+        const SDL_Keycode key = event.key.keysym.sym;
+        if (key >= SDLK_0 && key <= SDLK_9) m_usbFlow->typeDigit(static_cast<char>('0' + (key - SDLK_0)), now);
+        if (key >= SDLK_KP_1 && key <= SDLK_KP_9) m_usbFlow->typeDigit(static_cast<char>('1' + (key - SDLK_KP_1)), now);
+        if (key == SDLK_KP_0) m_usbFlow->typeDigit('0', now);
+        if (key == SDLK_BACKSPACE) m_usbFlow->eraseDigit();
+        if (key == SDLK_RETURN || key == SDLK_KP_ENTER) m_usbFlow->submitPin(now);
+        if (key == SDLK_ESCAPE) m_usbFlow->cancel();
+        m_navigation.noteInput(now);
+        m_needsRender = true;
+        return;
+      }
       if (event.key.keysym.sym == SDLK_ESCAPE && !m_options.display.fullscreen) {
         m_quit = true;
         return;
@@ -219,7 +428,7 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
   SDL_GetWindowSize(m_display.window(), &width, &height);
   if (auto pointer = platform::toPointerEvent(event, width, height)) {
     m_navigation.noteInput(now);
-    if (m_navigation.screen() == ScreenId::Attract) {
+    if (m_navigation.screen() == ScreenId::Attract && m_usbFlow->stage() == UsbInstallFlow::Stage::None) {
       // The whole screen is the button: the tap is used up here, not passed on.
       if (pointer->kind == platform::PointerEvent::Kind::Up && m_navigation.tap(now)) {
         enterScreen(ScreenId::Grid, now);
@@ -236,9 +445,11 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
 Clock::time_point App::nextWake(Clock::time_point now) const {
   Clock::time_point wake = now + kIdleWake;
   if (m_navigation.screen() == ScreenId::Attract && m_playlist) wake = std::min(wake, m_nextVideoDue);
+  if (m_navigation.screen() == ScreenId::Product && m_productPlaylist) wake = std::min(wake, m_productVideoDue);
   wake = std::min(wake, m_navigation.idleDeadline());
   if (m_ui->wantsAnotherFrame() || m_needsRender) wake = std::min(wake, now + kUiSettleFrame);
   if (!m_notices.empty()) wake = std::min(wake, m_notices.front().until);
+  if (m_usbFlow->stage() == UsbInstallFlow::Stage::Installing) wake = std::min(wake, now + std::chrono::milliseconds(100));
   return wake;
 }
 
@@ -269,6 +480,16 @@ void App::step(std::chrono::milliseconds maxWait) {
       m_needsRender = true;
     }
   }
+  pollUsb(now);
+  if (m_navigation.screen() == ScreenId::Product && m_productPlaylist) {
+    const auto tick = m_productPlaylist->tick(now);
+    m_productVideoDue = tick.nextDue;
+    if (tick.newFrame && m_productVideoArea.w > 0 && m_productVideoArea.h > 0 &&
+        m_productVideo.update(tick.newFrame, tick.geometry, m_productVideoArea)) {
+      ++m_productFramesShown;
+      m_needsRender = true;
+    }
+  }
   collectPlaylistErrors(now);
   while (!m_notices.empty() && m_notices.front().until <= now) {
     m_notices.pop_front();
@@ -278,6 +499,7 @@ void App::step(std::chrono::milliseconds maxWait) {
   if (m_playlist->state() == media::Playlist::State::AllFailed && m_options.loops > 0) m_quit = true;
 
   if (m_needsRender || m_ui->wantsAnotherFrame()) render();
+  if (m_reloadPending) reloadContent(*std::exchange(m_reloadPending, std::nullopt));
 }
 
 void App::startDissolve(Clock::time_point now) {
@@ -333,6 +555,9 @@ void App::render() {
   context.unit = m_ui->unit();
   context.screenSize = m_display.outputSize();
   context.productPosters = &m_posters;
+  context.touchTarget = touchTargetPixels(context.screenSize, m_options.screenInches);
+  const auto now = Clock::now();
+  bool productVideoDue = false;
 
   const std::string packTitle =
       m_catalog ? localized(m_catalog->title, m_language, m_catalog->defaultLanguage) : std::string("Etalase");
@@ -354,20 +579,38 @@ void App::render() {
       drawTitleCard(context, packTitle, uiText(UiString::NoVideos, m_language));
       if (m_catalog) drawAttractOverlay(context);
     }
+  } else if (m_catalog && m_navigation.screen() == ScreenId::Product) {
+    m_productMedia.videoShowing = m_productVideo.hasFrame() && m_productVideoArea.w > 0;
+    const ProductAction action = drawProduct(context, m_productState, m_productMedia);
+    const bool areaMoved = action.videoArea.x != m_productVideoArea.x || action.videoArea.y != m_productVideoArea.y ||
+                           action.videoArea.w != m_productVideoArea.w || action.videoArea.h != m_productVideoArea.h;
+    m_productVideoArea = action.videoArea;
+    if (areaMoved) m_productVideo.clear();  // placed for the old area; the next frame comes soon
+    productVideoDue = m_productVideoArea.w > 0 && m_productVideo.hasFrame();
+    handleHeader(action.header, now);
+    if (action.openProducer) openProducer(m_catalog->products[m_productState.product].producerId, now);
+  } else if (m_catalog && m_navigation.screen() == ScreenId::Producer && m_catalog->producer(m_producerId)) {
+    const ProducerAction action = drawProducer(context, *m_catalog->producer(m_producerId), m_producerMedia);
+    handleHeader(action.header, now);
+    if (action.product) openProduct(*action.product, now);
   } else if (m_catalog) {
     const GridAction action = drawGrid(context, m_grid);
     if (action.language) {
       m_language = *action.language;
       m_needsRender = true;
     }
-    if (action.product) {
-      log::info("product tapped: {}", m_catalog->products[*action.product].id);
-    }
+    if (action.product) openProduct(*action.product, now);
   } else {
     drawTitleCard(context, uiText(UiString::NoPackTitle, m_language), uiText(UiString::NoPackHint, m_language));
   }
+  if (m_usbFlow->stage() != UsbInstallFlow::Stage::None) {
+    const InstallPromptAction action = drawInstallPrompt(context, *m_usbFlow);
+    applyInstallAction(action, now);
+  }
   drawNotices();
   m_ui->render();
+  // Over the page, in the place the product page left for it.
+  if (productVideoDue) m_productVideo.draw();
   SDL_RenderPresent(renderer);
   if (m_videoFramePending) {
     m_videoFramePending = false;

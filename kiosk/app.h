@@ -15,6 +15,10 @@
 #include "kiosk/options.h"
 #include "kiosk/playback_stats.h"
 #include "kiosk/screens/grid_screen.h"
+#include "kiosk/screens/install_prompt.h"
+#include "kiosk/screens/producer_screen.h"
+#include "kiosk/screens/product_screen.h"
+#include "kiosk/usb_install_flow.h"
 #include "media/playlist.h"
 #include "platform/display.h"
 #include "platform/sdl_audio_sink.h"
@@ -44,9 +48,13 @@ class App {
   bool quitRequested() const { return m_quit; }
   const platform::Display& display() const { return m_display; }
   const std::string& language() const { return m_language; }
-  // How many video frames have been put on screen so far.
+  // How many video frames have been put on screen so far (attract loop; product pages).
   long framesShown() const { return m_framesShown; }
+  long productFramesShown() const { return m_productFramesShown; }
   media::Playlist* playlist() { return m_playlist.get(); }
+  UsbInstallFlow::Stage installStage() const { return m_usbFlow->stage(); }
+  // The content pack on screen (empty with --play).
+  const std::filesystem::path& packShown() const { return m_packShown; }
   // Playback figures as one JSON line (etalase --stats).
   std::string statsJson() const;
 
@@ -57,6 +65,14 @@ class App {
   };
 
   void loadContent();
+  void reloadContent(const std::filesystem::path& pack);
+  void pollUsb(std::chrono::steady_clock::time_point now);
+  void applyInstallAction(const InstallPromptAction& action, std::chrono::steady_clock::time_point now);
+  void openProduct(std::size_t index, std::chrono::steady_clock::time_point now);
+  void openProducer(const std::string& producerId, std::chrono::steady_clock::time_point now);
+  void closeProductMedia();
+  void prepareContact(const Producer& producer);
+  void handleHeader(const HeaderAction& action, std::chrono::steady_clock::time_point now);
   void loadPosters();
   void handleEvent(const SDL_Event& event, std::chrono::steady_clock::time_point now);
   void enterScreen(ScreenId screen, std::chrono::steady_clock::time_point now);
@@ -89,6 +105,26 @@ class App {
 
   Navigation m_navigation;
   GridState m_grid;
+  ProductState m_productState;
+  ProductMedia m_productMedia;
+  std::vector<platform::TexturePtr> m_productPhotoTextures;
+  std::unique_ptr<media::Playlist> m_productPlaylist;  // the product's videos, while its page is open
+  platform::VideoTexture m_productVideo;
+  SDL_Rect m_productVideoArea{0, 0, 0, 0};
+  std::chrono::steady_clock::time_point m_productVideoDue{};
+  long m_productFramesShown = 0;
+  std::string m_producerId;
+  ScreenId m_producerBackTo = ScreenId::Grid;
+  ProducerMedia m_producerMedia;
+  platform::TexturePtr m_logoTexture;
+  std::optional<QrCode> m_contactQr;
+
+  std::filesystem::path m_packShown;
+  std::optional<std::filesystem::path> m_reloadPending;
+  platform::RemovableMediaWatcher m_volumes;
+  std::chrono::steady_clock::time_point m_nextVolumePoll{};
+  std::unique_ptr<PackInstaller> m_installer;
+  std::unique_ptr<UsbInstallFlow> m_usbFlow;
   std::string m_language;
   std::deque<Notice> m_notices;
 

@@ -7,6 +7,8 @@ const char* screenName(ScreenId screen) {
   switch (screen) {
     case ScreenId::Attract: return "attract";
     case ScreenId::Grid: return "grid";
+    case ScreenId::Product: return "product";
+    case ScreenId::Producer: return "producer";
   }
   return "?";
 }

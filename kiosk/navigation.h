@@ -6,7 +6,7 @@
 
 namespace etalase::kiosk {
 
-enum class ScreenId { Attract, Grid };
+enum class ScreenId { Attract, Grid, Product, Producer };
 
 const char* screenName(ScreenId screen);
 

@@ -49,6 +49,17 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
   app.add_option("--crossfade", options.crossfadeSeconds,
                  "Dissolve from one video into the next over this many seconds (default 0: a straight cut)")
       ->check(CLI::Range(0.0, 3.0));
+  app.add_option("--staff-pin", options.staffPin,
+                 "PIN staff enter to install a content pack from a USB stick (or set ETALASE_STAFF_PIN)")
+      ->envname("ETALASE_STAFF_PIN")
+      ->check([](const std::string& pin) {
+        const bool digits = pin.size() >= 4 && pin.size() <= 12 &&
+                            pin.find_first_not_of("0123456789") == std::string::npos;
+        return digits ? std::string() : std::string("a PIN is 4 to 12 digits");
+      });
+  app.add_option("--screen-inches", options.screenInches,
+                 "Screen diagonal in inches, so buttons are at least 9 mm (default 15.6)")
+      ->check(CLI::Range(3.0, 120.0));
   app.add_option("--language", options.language, "Starting language code (en, id, ...)");
   app.add_flag("--stats", options.printStats, "Print playback figures as JSON on exit (for benchmarks)");
   app.set_version_flag("--version", "etalase 0.1.0");

@@ -22,6 +22,8 @@ struct KioskOptions {
   std::string language;  // empty: the pack's default
   bool printStats = false;  // one JSON line of playback figures on stdout at exit
   media::HardwareDecode hardwareDecode = media::HardwareDecode::Auto;
+  std::string staffPin;  // --staff-pin or $ETALASE_STAFF_PIN; empty: no installing from USB
+  double screenInches = 15.6;  // diagonal: sizes touch targets to at least 9 mm
   double crossfadeSeconds = 0.0;  // 0: a straight cut between clips (gapless either way)
 };
 

@@ -15,8 +15,24 @@ enum class UiString {  // keep kUiStringCount below in step
   NoPackHint,
   NoVideos,
   Back,
+  Price,
+  MinimumOrder,
+  CapacityPerMonth,
+  LeadTime,
+  Days,
+  HsCode,
+  Markets,
+  Materials,
+  Certified,
+  ScanToChat,
+  ScanToVisit,
+  ScanToEmail,
+  AboutProducer,
+  ProductsOfProducer,
+  Video,
+  Per,
 };
-inline constexpr int kUiStringCount = static_cast<int>(UiString::Back) + 1;
+inline constexpr int kUiStringCount = static_cast<int>(UiString::Per) + 1;
 
 // Falls back to English for a language without a translation.
 const char* uiText(UiString id, const std::string& language);

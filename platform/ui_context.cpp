@@ -102,6 +102,10 @@ void UiContext::loadFonts(int outputHeight, const std::vector<std::string>& text
   style.FrameRounding = m_unit * 0.4f;
   style.ChildRounding = m_unit * 0.5f;
   style.ScrollbarSize = m_unit * 1.2f;
+  // Warm tones to match the screens; no blue flash on a pressed button.
+  style.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.45f, 0.33f, 0.24f, 1.0f);
+  style.Colors[ImGuiCol_ButtonActive] = ImVec4(0.85f, 0.55f, 0.22f, 1.0f);
+  style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.77f, 0.47f, 0.16f, 1.0f);
 }
 
 void UiContext::processEvent(const SDL_Event& event) {

@@ -3,7 +3,15 @@
 
 #include <imgui.h>
 
+#include <cmath>
+
 namespace etalase::kiosk {
+
+float touchTargetPixels(SDL_Point outputSize, double diagonalInches) {
+  constexpr double kTargetMillimetres = 9.0;
+  const double diagonalPixels = std::hypot(outputSize.x, outputSize.y);
+  return static_cast<float>(std::ceil(kTargetMillimetres * diagonalPixels / (diagonalInches * 25.4)));
+}
 
 bool beginFullScreenWindow(const char* id, bool transparentBackground) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();

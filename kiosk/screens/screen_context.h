@@ -16,10 +16,14 @@ struct ScreenContext {
   std::string language;
   const platform::UiFonts* fonts = nullptr;
   float unit = 24.0f;  // body text height in pixels
+  float touchTarget = 34.0f;  // the smallest a button may be, in pixels (9 mm on the screen)
   SDL_Point screenSize{0, 0};
   // Poster picture per product, same order as catalog->products; null where there is none.
   const std::vector<SDL_Texture*>* productPosters = nullptr;
 };
+
+// 9 mm, the smallest target a finger hits reliably, in pixels of a screen of this diagonal.
+float touchTargetPixels(SDL_Point outputSize, double diagonalInches);
 
 // The full-screen ImGui window every screen draws into.
 bool beginFullScreenWindow(const char* id, bool transparentBackground);

@@ -144,6 +144,48 @@ TEST_F(KioskEndToEnd, DemoPackPlaysThenTapOpensGridThenIdleReturnsToVideos) {
   EXPECT_GT(fractionChanged(grid, back), 0.3);
 }
 
+TEST_F(KioskEndToEnd, ProductPagePlaysItsVideoInPlaceAndSwitchesLanguage) {
+  ASSERT_TRUE(sdl.ok()) << sdl.error();
+  KioskOptions options = headlessOptions();
+  options.pack = test::demoPack();
+  auto created = App::create(options);
+  ASSERT_TRUE(created) << created.error().text();
+  App& app = *created.value();
+  ASSERT_TRUE(runUntil(app, 15s, [&] { return app.framesShown() >= 3; }));
+  tap(0.5f, 0.5f);
+  ASSERT_TRUE(runUntil(app, 2s, [&] { return app.screen() == ScreenId::Grid; }));
+  runFor(app, 200ms);
+
+  // The first tile (top left, under the header and the category chips) opens its product.
+  tap(0.15f, 0.45f);
+  ASSERT_TRUE(runUntil(app, 2s, [&] { return app.screen() == ScreenId::Product; })) << "the tile did not open";
+  ASSERT_TRUE(runUntil(app, 10s, [&] { return app.productFramesShown() >= 10; })) << "no video on the product page";
+  const Picture playing = look(app);
+  // The video sits in the left part of the page, below the header: that area moves.
+  runFor(app, 600ms);
+  const Picture later = look(app);
+  std::size_t changedLeft = 0, changedRight = 0;
+  for (int y = kHeight / 4; y < kHeight / 2; ++y) {
+    for (int x = 0; x < kWidth; ++x) {
+      const std::size_t i = static_cast<std::size_t>(y * kWidth + x);
+      if (playing.pixels[i] != later.pixels[i]) (x < kWidth / 2 ? changedLeft : changedRight)++;
+    }
+  }
+  EXPECT_GT(changedLeft, 2000u) << "the product video does not move";
+  EXPECT_LT(changedRight, changedLeft / 10) << "the facts column should stand still";
+
+  // Language switch on the product page (top right), then Back (top left) to the grid.
+  ASSERT_EQ(app.language(), "en");
+  tap(0.95f, 0.07f);
+  ASSERT_TRUE(runUntil(app, 2s, [&] { return app.language() == "ms"; }));
+  EXPECT_EQ(app.screen(), ScreenId::Product);
+  runFor(app, 200ms);
+  EXPECT_GT(fractionChanged(later, look(app)), 0.01) << "the page did not change language";
+  tap(0.05f, 0.07f);
+  ASSERT_TRUE(runUntil(app, 2s, [&] { return app.screen() == ScreenId::Grid; })) << "Back did not answer";
+  EXPECT_EQ(app.language(), "ms") << "the visitor keeps the language they chose";
+}
+
 TEST_F(KioskEndToEnd, MissingPackShowsATitleCardNotABlackScreen) {
   ASSERT_TRUE(sdl.ok()) << sdl.error();
   KioskOptions options = headlessOptions();

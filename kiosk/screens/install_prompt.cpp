@@ -1,0 +1,124 @@
+// Install dialog drawing. Staff-facing, so in English.
+#include "install_prompt.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "widgets.h"
+
+namespace etalase::kiosk {
+
+namespace {
+
+constexpr std::size_t kProblemsShown = 8;
+
+void drawKeypad(const ScreenContext& context, InstallPromptAction& action) {
+  const float key = std::max(context.touchTarget, context.unit * 2.6f);
+  const char* labels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Del", "0", "OK"};
+  for (int i = 0; i < 12; ++i) {
+    if (i % 3 != 0) ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, i == 11 ? kAccent : kTile);
+    if (ImGui::Button(labels[i], ImVec2(key * 1.4f, key))) {
+      if (i == 9) {
+        action.erase = true;
+      } else if (i == 11) {
+        action.submit = true;
+      } else {
+        action.digit = labels[i][0];
+      }
+    }
+    ImGui::PopStyleColor();
+  }
+}
+
+const char* stepName(InstallState state) {
+  switch (state) {
+    case InstallState::Validating: return "Checking the pack (every video is decoded)";
+    case InstallState::Copying: return "Copying onto the kiosk";
+    case InstallState::Switching: return "Switching to the new pack";
+    default: return "Starting";
+  }
+}
+
+}  // namespace
+
+InstallPromptAction drawInstallPrompt(const ScreenContext& context, const UsbInstallFlow& flow) {
+  InstallPromptAction action;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  // Dim whatever is behind: this dialog is for staff, and it must be obvious.
+  ImGui::GetForegroundDrawList()->AddRectFilled(viewport->Pos,
+                                                ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y),
+                                                IM_COL32(0, 0, 0, 90));
+  const float width = std::min(viewport->Size.x * 0.9f, std::max(viewport->Size.x * 0.55f, context.unit * 24.0f));
+  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x / 2, viewport->Pos.y + viewport->Size.y / 2),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(width, 0));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.16f, 0.13f, 0.12f, 1.0f));
+  ImGui::Begin("install", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::SetWindowFocus();
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::PushFont(context.fonts->title);
+  ImGui::TextUnformatted(("Content pack on USB stick \"" + flow.stickLabel() + "\"").c_str());
+  ImGui::PopFont();
+  ImGui::Spacing();
+  const InstallStatus status = flow.status();
+  switch (flow.stage()) {
+    case UsbInstallFlow::Stage::AskPin:
+      if (!flow.pinConfigured()) {
+        ImGui::TextUnformatted("No staff PIN is set on this kiosk, so packs cannot be installed from USB. "
+                               "Start Etalase with --staff-pin (or ETALASE_STAFF_PIN) to allow it.");
+        action.cancel = touchButton(context, "Close", kAccent);
+        break;
+      }
+      ImGui::TextUnformatted("Staff: enter the PIN to install it. The pack is checked first; the kiosk "
+                             "keeps showing the current pack until the new one is ready.");
+      ImGui::Spacing();
+      ImGui::PushFont(context.fonts->title);
+      ImGui::TextUnformatted(flow.pinLength() == 0 ? "PIN: _" : ("PIN: " + std::string(flow.pinLength(), '*')).c_str());
+      ImGui::PopFont();
+      if (!flow.pinMessage().empty()) ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.4f, 1.0f), "%s", flow.pinMessage().c_str());
+      drawKeypad(context, action);
+      ImGui::Spacing();
+      action.cancel = touchButton(context, "Cancel", kTile);
+      break;
+    case UsbInstallFlow::Stage::Installing: {
+      ImGui::TextUnformatted(stepName(status.state));
+      const std::string overlay =
+          status.state == InstallState::Copying && status.bytesTotal > 0
+              ? std::to_string(status.bytesCopied / 1000000) + " of " + std::to_string(status.bytesTotal / 1000000) + " MB"
+              : std::to_string(static_cast<int>(status.fraction * 100)) + " %";
+      ImGui::ProgressBar(static_cast<float>(status.fraction), ImVec2(-1, context.unit * 1.4f), overlay.c_str());
+      ImGui::TextUnformatted(status.currentFile.c_str());
+      action.cancel = touchButton(context, "Cancel", kTile);
+      break;
+    }
+    case UsbInstallFlow::Stage::Outcome:
+      ImGui::TextColored(status.state == InstallState::Done ? ImVec4(0.6f, 0.9f, 0.6f, 1.0f) : ImVec4(1.0f, 0.6f, 0.5f, 1.0f),
+                         "%s", status.message.c_str());
+      for (std::size_t i = 0; i < std::min(status.problems.size(), kProblemsShown); ++i) {
+        ImGui::BulletText("%s", status.problems[i].c_str());
+      }
+      if (status.problems.size() > kProblemsShown) {
+        ImGui::Text("... and %zu more (run etalase-pack validate on a laptop for the full list)",
+                    status.problems.size() - kProblemsShown);
+      }
+      action.dismiss = touchButton(context, "OK", kAccent);
+      if (status.state == InstallState::Done) {
+        ImGui::SameLine();
+        action.rollback = touchButton(context, "Undo: back to the previous pack", kTile);
+      }
+      break;
+    case UsbInstallFlow::Stage::None:
+      break;
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::End();
+  ImGui::PopStyleColor();
+  return action;
+}
+
+}  // namespace etalase::kiosk

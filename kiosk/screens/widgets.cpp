@@ -1,0 +1,152 @@
+// Shared screen pieces.
+#include "widgets.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+#include "kiosk/ui_text.h"
+
+namespace etalase::kiosk {
+
+namespace {
+
+float buttonHeight(const ScreenContext& context) { return std::max(context.touchTarget, context.unit * 1.8f); }
+
+float languageSwitchWidth(const ScreenContext& context) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float width = 0.0f;
+  for (const auto& code : context.catalog->languages) {
+    width += std::max(ImGui::CalcTextSize(languageName(code).c_str()).x + style.FramePadding.x * 2,
+                      context.touchTarget) +
+             style.ItemSpacing.x;
+  }
+  return width;
+}
+
+}  // namespace
+
+bool touchButton(const ScreenContext& context, const char* label, const ImVec4& colour, float width) {
+  const float textWidth = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::PushStyleColor(ImGuiCol_Button, colour);
+  const bool pressed =
+      ImGui::Button(label, ImVec2(std::max({width, textWidth, context.touchTarget}), buttonHeight(context)));
+  ImGui::PopStyleColor();
+  return pressed;
+}
+
+HeaderAction drawHeader(const ScreenContext& context, const std::string& title, bool withBack) {
+  HeaderAction action;
+  const float windowX = ImGui::GetWindowPos().x;
+  const float switchX = std::max(ImGui::GetWindowWidth() * 0.4f,
+                                 ImGui::GetWindowWidth() - languageSwitchWidth(context) - ImGui::GetStyle().WindowPadding.x);
+  const float height = buttonHeight(context);
+  const float lineY = ImGui::GetCursorScreenPos().y;
+  if (withBack) {
+    const std::string label = std::string("< ") + uiText(UiString::Back, context.language);
+    action.back = touchButton(context, label.c_str(), kAccent, context.unit * 5.0f);
+    ImGui::SameLine();
+  }
+  // The title, vertically centred on the buttons' line and cut before the language switch.
+  ImGui::PushFont(context.fonts->title);
+  const float titleHeight = ImGui::GetTextLineHeight();
+  const ImVec2 at(ImGui::GetCursorScreenPos().x + (withBack ? context.unit * 0.4f : 0.0f),
+                  lineY + std::max(0.0f, (height - titleHeight) / 2));
+  const float rightEdge = windowX + switchX - context.unit;
+  ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, ImVec2(rightEdge, at.y + titleHeight), rightEdge,
+                            rightEdge, title.c_str(), nullptr, nullptr);
+  ImGui::PopFont();
+  ImGui::SameLine(switchX);
+  for (const auto& code : context.catalog->languages) {
+    const bool current = code == context.language;
+    ImGui::PushID(code.c_str());
+    if (touchButton(context, languageName(code).c_str(), current ? kAccent : kTile) && !current) {
+      action.language = code;
+    }
+    ImGui::PopID();
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(ImGui::GetCursorScreenPos().y, lineY + height)));
+  return action;
+}
+
+void drawFitted(ImDrawList* draw, SDL_Texture* texture, ImVec2 min, ImVec2 max, bool cover, float rounding) {
+  int w = 0, h = 0;
+  SDL_QueryTexture(texture, nullptr, nullptr, &w, &h);
+  if (w <= 0 || h <= 0) return;
+  const float boxW = max.x - min.x, boxH = max.y - min.y;
+  const float boxAspect = boxW / boxH, picAspect = static_cast<float>(w) / static_cast<float>(h);
+  if (cover) {  // crop the excess rather than stretch
+    ImVec2 uv0(0, 0), uv1(1, 1);
+    if (picAspect > boxAspect) {
+      uv0.x = (1 - boxAspect / picAspect) / 2;
+      uv1.x = 1 - uv0.x;
+    } else {
+      uv0.y = (1 - picAspect / boxAspect) / 2;
+      uv1.y = 1 - uv0.y;
+    }
+    draw->AddImageRounded(texture, min, max, uv0, uv1, IM_COL32_WHITE, rounding);
+    return;
+  }
+  ImVec2 size(boxW, boxH);
+  if (picAspect > boxAspect) {
+    size.y = boxW / picAspect;
+  } else {
+    size.x = boxH * picAspect;
+  }
+  const ImVec2 at(min.x + (boxW - size.x) / 2, min.y + (boxH - size.y) / 2);
+  draw->AddImage(texture, at, ImVec2(at.x + size.x, at.y + size.y));
+}
+
+float productTileHeight(const ScreenContext& context, float width) { return width * 0.62f + context.unit * 3.4f; }
+
+bool drawProductTile(const ScreenContext& context, std::size_t index, ImVec2 size) {
+  const Catalog& catalog = *context.catalog;
+  const Product& product = catalog.products[index];
+  const Producer* producer = catalog.producer(product.producerId);
+  const std::string& fallback = catalog.defaultLanguage;
+  ImGui::PushID(static_cast<int>(index));
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::PushStyleColor(ImGuiCol_Button, kTile);
+  const bool tapped = ImGui::Button("##tile", size);
+  ImGui::PopStyleColor();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float pad = context.unit * 0.4f;
+  const float pictureHeight = size.y - context.unit * 3.4f;
+  SDL_Texture* poster = context.productPosters && index < context.productPosters->size()
+                            ? (*context.productPosters)[index]
+                            : nullptr;
+  const ImVec2 picMin(origin.x + pad, origin.y + pad);
+  const ImVec2 picMax(origin.x + size.x - pad, origin.y + pictureHeight);
+  if (poster) {
+    drawFitted(draw, poster, picMin, picMax, true, context.unit * 0.3f);
+  } else {
+    draw->AddRectFilled(picMin, picMax, IM_COL32(90, 60, 40, 255), context.unit * 0.3f);
+  }
+  const std::string& name = localized(product.name, context.language, fallback);
+  ImFont* body = context.fonts->body;
+  ImFont* small = context.fonts->small;
+  const float textWidth = size.x - 2 * pad;
+  draw->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+  draw->AddText(body, body->FontSize, ImVec2(origin.x + pad, origin.y + pictureHeight + pad * 0.6f), kTextColour,
+                name.c_str(), nullptr, textWidth);
+  if (producer) {
+    const std::string line = localized(producer->name, context.language, fallback) + " · " +
+                             localized(producer->region, context.language, fallback);
+    draw->AddText(small, small->FontSize, ImVec2(origin.x + pad, origin.y + size.y - small->FontSize - pad),
+                  kSubtleTextColour, line.c_str());
+  }
+  draw->PopClipRect();
+  ImGui::PopID();
+  return tapped;
+}
+
+void dragToScroll() {
+  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+      ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
+    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+  }
+}
+
+}  // namespace etalase::kiosk

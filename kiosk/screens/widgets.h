@@ -1,0 +1,42 @@
+// Pieces every visitor screen shares: colours, the header with Back and the language switch,
+// product tiles, drag-to-scroll. ImGui only.
+#pragma once
+
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+
+#include "screen_context.h"
+
+namespace etalase::kiosk {
+
+inline const ImVec4 kBackground(0.12f, 0.09f, 0.08f, 1.0f);
+inline const ImVec4 kAccent(0.77f, 0.47f, 0.16f, 1.0f);
+inline const ImVec4 kTile(0.20f, 0.16f, 0.14f, 1.0f);
+inline constexpr ImU32 kTextColour = IM_COL32(255, 250, 240, 255);
+inline constexpr ImU32 kSubtleTextColour = IM_COL32(230, 190, 140, 255);
+
+struct HeaderAction {
+  bool back = false;
+  std::optional<std::string> language;  // the visitor picked a language
+};
+
+// One line: an optional Back button, the title (cut with an ellipsis before the language
+// switch), and a button per pack language at the right.
+HeaderAction drawHeader(const ScreenContext& context, const std::string& title, bool withBack);
+
+// A tall enough button for a finger: at least the context's touch target.
+bool touchButton(const ScreenContext& context, const char* label, const ImVec4& colour, float width = 0.0f);
+
+// A product as a tile with its poster, name, producer and region. True when tapped.
+bool drawProductTile(const ScreenContext& context, std::size_t productIndex, ImVec2 size);
+float productTileHeight(const ScreenContext& context, float width);
+
+// Picture `texture` fitted inside [min, max]: whole (contain) or filling it, cropped (cover).
+void drawFitted(ImDrawList* draw, SDL_Texture* texture, ImVec2 min, ImVec2 max, bool cover, float rounding);
+
+// A finger dragging inside the current window scrolls it, as on a phone.
+void dragToScroll();
+
+}  // namespace etalase::kiosk
