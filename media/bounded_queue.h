@@ -90,6 +90,10 @@ class BoundedQueue {
     m_finished = false;
   }
 
+  bool finished() const {
+    std::lock_guard lock(m_mutex);
+    return m_finished;
+  }
   bool finishedAndEmpty() const {
     std::lock_guard lock(m_mutex);
     return m_finished && m_items.empty();

@@ -73,6 +73,8 @@ class ClipPlayer {
   bool hasQueuedFrame() const { return m_frames.size() > 0; }
   // The decoder has delivered its last frame and the queue is empty.
   bool decodingDone() const { return m_frames.finishedAndEmpty(); }
+  // The video decoder has delivered its last frame and been freed (frames may still wait).
+  bool videoDecoderFreed() const { return m_frames.finished(); }
   // Playback position in seconds of media time.
   double position(SteadyTime now);
 

@@ -9,10 +9,11 @@ namespace etalase::media {
 
 namespace {
 constexpr auto kWaitingPoll = std::chrono::milliseconds(5);
-// The next clip is opened and pre-rolled this long before the current one ends (or when the
-// current decoder has drained and been freed): two decoders at once would double the frame
-// memory (~60 MB at 1080p). Opening and decoding a first frame takes ~30-50 ms here.
-constexpr double kPrerollLeadSeconds = 0.25;
+// The next clip is opened and pre-rolled as soon as the current clip's video decoder has drained
+// and been freed (its last frames still queued, ~130 ms before the end): two decoders at once
+// would double the frame memory (~60 MB at 1080p). Opening and decoding a first frame takes
+// ~30-50 ms here. A decoder that runs late still gets this much warning:
+constexpr double kPrerollLeadSeconds = 0.12;
 }
 
 Playlist::Playlist(std::vector<std::string> items, ClipOptions options)
@@ -169,7 +170,7 @@ Playlist::Tick Playlist::tick(SteadyTime now) {
   if (pick.finished && promoteNext(now)) pick = m_current->pick(now);
   if (!m_nextRequested) {
     const double duration = m_current->info().durationSeconds;
-    if (duration <= 0.0 || m_current->decodingDone() ||
+    if (duration <= 0.0 || m_current->videoDecoderFreed() ||
         duration - m_current->position(now) < kPrerollLeadSeconds) {
       m_nextRequested = true;
       requestNextAfter(m_currentIndex);
