@@ -91,9 +91,11 @@ std::vector<std::string> mediaChecker() {
 ValidationOutcome validateForInstall(const fs::path& pack, const ValidationProgress& progress) {
   ValidateOptions options;
   options.mediaChecker = mediaChecker();
+  bool stop = false;
   options.progress = [&](const MediaCheckProgress& step) {
-    progress(static_cast<double>(step.index - 1) / std::max(1, step.count), step.file);
+    stop = !progress(static_cast<double>(step.index - 1) / std::max(1, step.count), step.file);
   };
+  options.cancelled = [&] { return stop || !progress(-1.0, {}); };
   const PackReport report = validatePack(pack, options);
   ValidationOutcome outcome;
   outcome.passed = report.passed();
@@ -214,8 +216,8 @@ void App::loadPosters() {
 void App::reloadContent(const fs::path& pack) {
   log::info("switching to the content pack in {}", pack.string());
   // Everything that points into the old pack or the old font atlas goes, in dependency order.
-  if (m_audio) m_audio->attach(nullptr);
   closeProductMedia();
+  if (m_audio) m_audio->attach(nullptr);  // before the playlist it pulls from goes
   m_playlist.reset();
   m_video.clear();
   m_outgoing.clear();
@@ -272,9 +274,12 @@ void App::addNotice(const std::string& text, Clock::time_point now) {
 }
 
 void App::collectPlaylistErrors(Clock::time_point now) {
-  for (const Error& error : m_playlist->takeErrors()) {
-    ++m_failedFiles;
-    addNotice("Cannot play " + error.text(), now);
+  for (media::Playlist* playlist : {m_playlist.get(), m_productPlaylist.get()}) {
+    if (!playlist) continue;
+    for (const Error& error : playlist->takeErrors()) {
+      ++m_failedFiles;
+      addNotice("Cannot play " + error.text(), now);
+    }
   }
 }
 
@@ -382,11 +387,13 @@ void App::handleHeader(const HeaderAction& action, Clock::time_point now) {
   }
   if (!action.back) return;
   if (m_navigation.screen() == ScreenId::Producer && m_producerBackTo == ScreenId::Product) {
-    openProduct(m_productState.product, now);
+    afterFrame([this, now] { openProduct(m_productState.product, now); });
   } else {
-    enterScreen(ScreenId::Grid, now);
+    afterFrame([this, now] { enterScreen(ScreenId::Grid, now); });
   }
 }
+
+void App::afterFrame(std::function<void()> action) { m_afterFrame = std::move(action); }
 
 void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
   switch (event.type) {
@@ -521,13 +528,17 @@ void App::drawNotices() {
   ImDrawList* draw = ImGui::GetForegroundDrawList();
   ImFont* font = m_ui->fonts().small;
   const float pad = m_ui->unit() * 0.4f;
-  const float wrap = static_cast<float>(m_display.outputSize().x) * 0.6f;
+  const float width = static_cast<float>(m_display.outputSize().x);
+  // On a product page the video is drawn over the UI at the left: notices go right, above the facts.
+  const bool right = m_navigation.screen() == ScreenId::Product;
+  const float wrap = width * (right ? 0.4f : 0.6f);
   float y = pad;
   for (const Notice& notice : m_notices) {
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, notice.text.c_str());
-    draw->AddRectFilled(ImVec2(pad, y), ImVec2(pad * 3 + size.x, y + size.y + pad * 2), IM_COL32(120, 20, 20, 220),
+    const float x = right ? width - size.x - pad * 3 : pad;
+    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + pad * 2 + size.x, y + size.y + pad * 2), IM_COL32(120, 20, 20, 220),
                         pad);
-    draw->AddText(font, font->FontSize, ImVec2(pad * 2, y + pad), IM_COL32(255, 255, 255, 255),
+    draw->AddText(font, font->FontSize, ImVec2(x + pad, y + pad), IM_COL32(255, 255, 255, 255),
                   notice.text.c_str(), nullptr, wrap);
     y += size.y + pad * 3;
   }
@@ -586,20 +597,28 @@ void App::render() {
                            action.videoArea.w != m_productVideoArea.w || action.videoArea.h != m_productVideoArea.h;
     m_productVideoArea = action.videoArea;
     if (areaMoved) m_productVideo.clear();  // placed for the old area; the next frame comes soon
-    productVideoDue = m_productVideoArea.w > 0 && m_productVideo.hasFrame();
+    productVideoDue = m_productVideoArea.w > 0 && m_productVideo.hasFrame() &&
+                      m_usbFlow->stage() == UsbInstallFlow::Stage::None;
     handleHeader(action.header, now);
-    if (action.openProducer) openProducer(m_catalog->products[m_productState.product].producerId, now);
+    if (action.openProducer) {
+      afterFrame([this, now] { openProducer(m_catalog->products[m_productState.product].producerId, now); });
+    }
+    // Nothing plays (or is heard) behind a photo.
+    m_productPlaylistPaused = m_productVideoArea.w == 0 || m_usbFlow->stage() != UsbInstallFlow::Stage::None;
+    if (m_productPlaylist && m_productPlaylist->paused() != m_productPlaylistPaused) {
+      m_productPlaylist->setPaused(m_productPlaylistPaused, now);
+    }
   } else if (m_catalog && m_navigation.screen() == ScreenId::Producer && m_catalog->producer(m_producerId)) {
     const ProducerAction action = drawProducer(context, *m_catalog->producer(m_producerId), m_producerMedia);
     handleHeader(action.header, now);
-    if (action.product) openProduct(*action.product, now);
+    if (action.product) afterFrame([this, now, index = *action.product] { openProduct(index, now); });
   } else if (m_catalog) {
     const GridAction action = drawGrid(context, m_grid);
     if (action.language) {
       m_language = *action.language;
       m_needsRender = true;
     }
-    if (action.product) openProduct(*action.product, now);
+    if (action.product) afterFrame([this, now, index = *action.product] { openProduct(index, now); });
   } else {
     drawTitleCard(context, uiText(UiString::NoPackTitle, m_language), uiText(UiString::NoPackHint, m_language));
   }
@@ -621,6 +640,8 @@ void App::render() {
     }
     m_stats.framePresented(Clock::now(), m_pendingClipNumber);
   }
+  // Screen changes wait until the frame that drew the old screen (and used its textures) is out.
+  if (m_afterFrame) std::exchange(m_afterFrame, {})();
 }
 
 std::string App::statsJson() const {

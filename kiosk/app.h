@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,6 +74,8 @@ class App {
   void closeProductMedia();
   void prepareContact(const Producer& producer);
   void handleHeader(const HeaderAction& action, std::chrono::steady_clock::time_point now);
+  // Runs `action` once the current frame is presented (it may free what the frame draws).
+  void afterFrame(std::function<void()> action);
   void loadPosters();
   void handleEvent(const SDL_Event& event, std::chrono::steady_clock::time_point now);
   void enterScreen(ScreenId screen, std::chrono::steady_clock::time_point now);
@@ -121,6 +124,8 @@ class App {
 
   std::filesystem::path m_packShown;
   std::optional<std::filesystem::path> m_reloadPending;
+  std::function<void()> m_afterFrame;
+  bool m_productPlaylistPaused = false;
   platform::RemovableMediaWatcher m_volumes;
   std::chrono::steady_clock::time_point m_nextVolumePoll{};
   std::unique_ptr<PackInstaller> m_installer;

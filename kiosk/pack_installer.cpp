@@ -242,28 +242,11 @@ struct InstallJob {
 
 // The steps, on the worker thread. Anything made on the way is removed before this returns.
 std::optional<Failure> install(const InstallJob& job, const fs::path& source) {
-  // (a) Validate.
   if (!job.options.validate)
     return Failure{"The kiosk has no pack checker, so it installs nothing."};
-  const ValidationProgress progress = [&job](double fraction, const std::string& item) {
-    job.update([&](InstallStatus& s) {
-      s.fraction = std::clamp(fraction, 0.0, 1.0);
-      s.currentFile = item;
-    });
-    return !job.cancelled();
-  };
-  ValidationOutcome outcome = job.options.validate(source, progress);
-  if (job.cancelled()) return cancelledFailure();
-  job.update([&](InstallStatus& s) { s.problems = outcome.problems; });
-  if (!outcome.passed) {
-    if (!stillThere(source / kManifestName))
-      return Failure{"The USB stick was removed while the pack was being checked.", true};
-    return Failure{
-        fmt::format("This pack did not pass the check ({} problem{}), so it was not installed.",
-                    outcome.problems.size(), outcome.problems.size() == 1 ? "" : "s")};
-  }
-
-  // (b) Copy, after checking there is room.
+  // (a) Copy, after checking there is room. The copy, not the stick, is what gets checked: a
+  // stick can answer differently on a second read, FAT ignores letter case where the kiosk's
+  // disk does not, and a stick pulled during the check then changes nothing.
   CopyPlan plan;
   if (auto failure = planCopy(source, plan)) return failure;
   std::error_code ec;
@@ -312,6 +295,29 @@ std::optional<Failure> install(const InstallJob& job, const fs::path& source) {
     if (auto error = syncDirectory(incoming.path() / *folder)) return Failure{error->text() + "."};
   }
   if (auto error = syncDirectory(incoming.path())) return Failure{error->text() + "."};
+
+  // (b) Validate the copy.
+  job.update([&](InstallStatus& s) {
+    s.state = InstallState::Validating;
+    s.fraction = 0.0;
+  });
+  const ValidationProgress progress = [&job](double fraction, const std::string& item) {
+    if (fraction >= 0.0) {
+      job.update([&](InstallStatus& s) {
+        s.fraction = std::clamp(fraction, 0.0, 1.0);
+        s.currentFile = item;
+      });
+    }
+    return !job.cancelled();
+  };
+  ValidationOutcome outcome = job.options.validate(incoming.path(), progress);
+  if (job.cancelled()) return cancelledFailure();
+  job.update([&](InstallStatus& s) { s.problems = outcome.problems; });
+  if (!outcome.passed) {
+    return Failure{
+        fmt::format("This pack did not pass the check ({} problem{}), so it was not installed.",
+                    outcome.problems.size(), outcome.problems.size() == 1 ? "" : "s")};
+  }
 
   // (c) Give the copy its name; (d) show it.
   if (job.cancelled()) return cancelledFailure();
@@ -364,7 +370,7 @@ bool PackInstaller::start(const fs::path& source) {
   {
     std::lock_guard lock(m_mutex);
     m_status = InstallStatus{};
-    m_status.state = InstallState::Validating;
+    m_status.state = InstallState::Copying;
     m_running = true;
   }
   m_cancel = false;

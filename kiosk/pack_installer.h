@@ -1,5 +1,5 @@
-// Installs a content pack from a USB stick on a worker thread: validate, copy into the packs
-// folder under a new name (every file and folder synced), then switch `current` to it; the pack
+// Installs a content pack from a USB stick on a worker thread: copy into the packs folder (every
+// file and folder synced), validate that copy, give it its name, then switch `current` to it; the pack
 // shown before stays as `previous`. Any failure (a bad pack, a pulled stick, a full disk) changes
 // nothing and leaves a message for staff. The UI thread polls status() each frame.
 // Dot-files and Windows' system folders on the stick are not part of a pack and are skipped;
@@ -28,12 +28,13 @@ struct ValidationOutcome {
 };
 
 // Called by the validator as it goes. Returns false once the install was cancelled: a validator
-// that can stop early should, with any outcome (it is discarded).
+// that can stop early should, with any outcome (it is discarded). A negative fraction only asks
+// whether to go on (while one long file is being checked).
 using ValidationProgress = std::function<bool(double fraction, const std::string& item)>;
 using PackValidatorFn =
     std::function<ValidationOutcome(const std::filesystem::path& pack, const ValidationProgress&)>;
 
-enum class InstallState { Idle, Validating, Copying, Switching, Done, Failed };
+enum class InstallState { Idle, Copying, Validating, Switching, Done, Failed };
 
 struct InstallStatus {
   InstallState state = InstallState::Idle;

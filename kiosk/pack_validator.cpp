@@ -129,7 +129,8 @@ std::string lastLine(const std::string& text) {
   return printableText(text.substr(start == std::string::npos ? 0 : start + 1, end + 1 - (start == std::string::npos ? 0 : start + 1)));
 }
 
-ChildOutcome runChild(const std::vector<std::string>& arguments, std::chrono::milliseconds timeout) {
+ChildOutcome runChild(const std::vector<std::string>& arguments, std::chrono::milliseconds timeout,
+                      const std::function<bool()>& cancelled) {
   ChildOutcome outcome;
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) {
@@ -185,7 +186,7 @@ ChildOutcome runChild(const std::vector<std::string>& arguments, std::chrono::mi
       break;
     }
     const auto now = std::chrono::steady_clock::now();
-    if (now >= deadline) {
+    if (now >= deadline || (cancelled && cancelled())) {
       outcome.how = ChildOutcome::How::TimedOut;
       readAvailable(readEnd.get(), tail, pipeOpen);
       break;  // ChildGroup kills and reaps it
@@ -335,7 +336,7 @@ std::optional<PackProblem> checkMediaFile(const PackFile& file, const fs::path& 
                                file.path.string()}) {
     arguments.push_back(std::move(argument));
   }
-  const ChildOutcome outcome = runChild(arguments, options.perFileTimeout);
+  const ChildOutcome outcome = runChild(arguments, options.perFileTimeout, options.cancelled);
   switch (outcome.how) {
     case ChildOutcome::How::Exited:
       if (outcome.code == 0) return std::nullopt;
@@ -362,6 +363,10 @@ void checkMedia(const LoadedCatalog& loaded, const ValidateOptions& options, Pac
   const fs::path& root = loaded.catalog.root;
   for (std::size_t i = 0; i < files.size(); ++i) {
     const PackFile& file = *files[i];
+    if (options.cancelled && options.cancelled()) {
+      report.problems.push_back({std::string(kManifestName), "", "the check was cancelled", true});
+      return;
+    }
     if (options.progress) {
       options.progress({static_cast<int>(i + 1), static_cast<int>(files.size()),
                         file.kind == PackFile::Kind::Video ? "video" : "image", relativeName(file.path, root)});

@@ -45,6 +45,8 @@ struct ValidateOptions {
   // A file that takes longer is reported as a hang and its checker killed.
   std::chrono::milliseconds perFileTimeout{std::chrono::minutes(5)};
   std::function<void(const MediaCheckProgress&)> progress;
+  // Asked between files and while a checker runs: true stops the check (the pack then fails).
+  std::function<bool()> cancelled;
   // Larger files are reported, not decoded: a board cannot play them (or show them) smoothly.
   std::uintmax_t maxVideoBytes = std::uintmax_t{2} * 1024 * 1024 * 1024;
   std::uintmax_t maxImageBytes = 40 * 1000 * 1000;

@@ -20,6 +20,8 @@ void UsbInstallFlow::volumesChanged(const platform::VolumeChanges& changes) {
     // installer notices by itself and reports it.
     if (m_stage == Stage::AskPin && removed.mountPoint == m_mountPoint) cancel();
   }
+  // "Insert it again to retry": a stick arriving while an outcome is shown starts afresh.
+  if (m_stage == Stage::Outcome && !changes.added.empty() && !m_installer.busy()) dismiss();
   if (m_stage != Stage::None) return;
   for (const auto& added : changes.added) {
     const auto candidates = platform::findPackCandidates(added.mountPoint);

@@ -113,13 +113,18 @@ VolumeChanges RemovableMediaWatcher::poll() {
 
 std::vector<fs::path> findPackCandidates(const fs::path& volumeRoot,
                                          const std::string& manifestName) {
-  std::error_code ec;
-  if (fs::is_regular_file(volumeRoot / manifestName, ec)) return {volumeRoot};
+  // Links are not followed: a stick must not be able to point the installer at the kiosk's own disk.
+  auto isPlainFile = [](const fs::path& path) {
+    std::error_code ec;
+    return fs::symlink_status(path, ec).type() == fs::file_type::regular;
+  };
+  if (isPlainFile(volumeRoot / manifestName)) return {volumeRoot};
   std::vector<fs::path> candidates;
+  std::error_code ec;
   for (fs::directory_iterator it(volumeRoot, ec), end; !ec && it != end; it.increment(ec)) {
     std::error_code typeError;
-    if (isHidden(it->path()) || !it->is_directory(typeError)) continue;
-    if (fs::is_regular_file(it->path() / manifestName, typeError)) candidates.push_back(it->path());
+    if (isHidden(it->path()) || it->symlink_status(typeError).type() != fs::file_type::directory) continue;
+    if (isPlainFile(it->path() / manifestName)) candidates.push_back(it->path());
   }
   std::sort(candidates.begin(), candidates.end());
   return candidates;

@@ -13,6 +13,13 @@ namespace {
 
 float buttonHeight(const ScreenContext& context) { return std::max(context.touchTarget, context.unit * 1.8f); }
 
+// A finger that moved while down was scrolling, not tapping: the page moved with it, so it
+// lifts over the same button it landed on, which must not count as a press.
+bool wasSwipe(const ScreenContext& context) {
+  const float slop = context.touchTarget * 0.5f;
+  return ImGui::GetIO().MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] > slop * slop;
+}
+
 float languageSwitchWidth(const ScreenContext& context) {
   const ImGuiStyle& style = ImGui::GetStyle();
   float width = 0.0f;
@@ -32,7 +39,7 @@ bool touchButton(const ScreenContext& context, const char* label, const ImVec4& 
   const bool pressed =
       ImGui::Button(label, ImVec2(std::max({width, textWidth, context.touchTarget}), buttonHeight(context)));
   ImGui::PopStyleColor();
-  return pressed;
+  return pressed && !wasSwipe(context);
 }
 
 HeaderAction drawHeader(const ScreenContext& context, const std::string& title, bool withBack) {
@@ -109,7 +116,7 @@ bool drawProductTile(const ScreenContext& context, std::size_t index, ImVec2 siz
   ImGui::PushID(static_cast<int>(index));
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImGui::PushStyleColor(ImGuiCol_Button, kTile);
-  const bool tapped = ImGui::Button("##tile", size);
+  const bool tapped = ImGui::Button("##tile", size) && !wasSwipe(context);
   ImGui::PopStyleColor();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float pad = context.unit * 0.4f;
