@@ -9,6 +9,7 @@
 
 #include "kiosk/countries.h"
 #include "kiosk/pack_validator.h"
+#include "kiosk/product_poster.h"
 #include "kiosk/screens/attract_screen.h"
 #include "kiosk/ui_text.h"
 #include "media/log.h"
@@ -38,8 +39,6 @@ constexpr std::size_t kMaxNotices = 4;
 // With nothing due, the loop still wakes this often (cheap, and keeps notices expiring).
 constexpr auto kIdleWake = std::chrono::seconds(1);
 constexpr auto kUiSettleFrame = std::chrono::milliseconds(16);
-constexpr int kPosterMaxWidth = 640;
-constexpr int kPosterMaxHeight = 480;
 // Product photos are shown at most about half a 1080p screen wide.
 constexpr int kPhotoMaxWidth = 1280;
 constexpr int kPhotoMaxHeight = 960;
@@ -178,36 +177,38 @@ void App::loadContent() {
   }
   m_ui = std::make_unique<platform::UiContext>(m_display.window(), m_display.renderer(), texts);
 
+  m_playlist = startPlaylist(std::move(videos));
+}
+
+std::unique_ptr<media::Playlist> App::startPlaylist(std::vector<std::string> videos) {
   media::ClipOptions clipOptions;
   clipOptions.decodeAudio = m_audio != nullptr && !m_options.mute;
   clipOptions.hardware = m_options.hardwareDecode;
-  m_playlist = std::make_unique<media::Playlist>(std::move(videos), clipOptions);
-  m_playlist->setVolume(static_cast<float>(m_options.volume));
-  m_playlist->setMuted(m_options.mute);
+  auto playlist = std::make_unique<media::Playlist>(std::move(videos), clipOptions);
+  playlist->setVolume(static_cast<float>(m_options.volume));
+  playlist->setMuted(m_options.mute);
   if (m_audio) {
-    m_playlist->setAudioLatency(m_audio->latencySeconds());
-    m_audio->attach(m_playlist.get());
+    playlist->setAudioLatency(m_audio->latencySeconds());
+    m_audio->attach(playlist.get());
   }
+  return playlist;
+}
+
+platform::TexturePtr App::textureFrom(const Result<av::FramePtr>& picture) const {
+  if (!picture) {
+    log::warn("{}", picture.error().text());
+    return nullptr;
+  }
+  return platform::textureFromRgba(m_display.renderer(), picture.value().get());
 }
 
 void App::loadPosters() {
   m_posterTextures.clear();
   m_posters.clear();
-  // A product's own photo first; else a poster frame of its video, cached on disk.
-  const media::PosterCache posterCache(platform::dataDirectory() / "cache" / "posters");
+  const media::PosterCache posterCache(posterCacheDirectory());
   for (const Product& product : m_catalog->products) {
-    platform::TexturePtr texture;
-    std::optional<Result<av::FramePtr>> picture;
-    if (!product.photos.empty()) {
-      picture = media::loadStillImage(product.photos.front().string(), kPosterMaxWidth, kPosterMaxHeight);
-    } else if (!product.videos.empty()) {
-      picture = posterCache.poster(product.videos.front().string(), kPosterMaxWidth, kPosterMaxHeight);
-    }
-    if (picture && picture->ok()) {
-      texture = platform::textureFromRgba(m_display.renderer(), picture->value().get());
-    } else if (picture) {
-      log::warn("{}", picture->error().text());
-    }
+    const auto picture = productPoster(product, posterCache);
+    platform::TexturePtr texture = picture ? textureFrom(*picture) : nullptr;
     m_posters.push_back(texture.get());
     m_posterTextures.push_back(std::move(texture));
   }
@@ -319,13 +320,7 @@ void App::openProduct(std::size_t index, Clock::time_point now) {
   m_productMedia.poster = index < m_posters.size() ? m_posters[index] : nullptr;
   m_productMedia.hasVideo = !product.videos.empty();
   for (const fs::path& photo : product.photos) {
-    auto picture = media::loadStillImage(photo.string(), kPhotoMaxWidth, kPhotoMaxHeight);
-    platform::TexturePtr texture;
-    if (picture) {
-      texture = platform::textureFromRgba(m_display.renderer(), picture.value().get());
-    } else {
-      log::warn("{}", picture.error().text());
-    }
+    platform::TexturePtr texture = textureFrom(media::loadStillImage(photo.string(), kPhotoMaxWidth, kPhotoMaxHeight));
     m_productMedia.photos.push_back(texture.get());
     m_productPhotoTextures.push_back(std::move(texture));
   }
@@ -333,16 +328,7 @@ void App::openProduct(std::size_t index, Clock::time_point now) {
   if (m_productMedia.hasVideo) {
     std::vector<std::string> videos;
     for (const fs::path& video : product.videos) videos.push_back(video.string());
-    media::ClipOptions clipOptions;
-    clipOptions.decodeAudio = m_audio != nullptr && !m_options.mute;
-    clipOptions.hardware = m_options.hardwareDecode;
-    m_productPlaylist = std::make_unique<media::Playlist>(std::move(videos), clipOptions);
-    m_productPlaylist->setVolume(static_cast<float>(m_options.volume));
-    m_productPlaylist->setMuted(m_options.mute);
-    if (m_audio) {
-      m_productPlaylist->setAudioLatency(m_audio->latencySeconds());
-      m_audio->attach(m_productPlaylist.get());
-    }
+    m_productPlaylist = startPlaylist(std::move(videos));
   }
   log::info("product page: {}", product.id);
   enterScreen(ScreenId::Product, now);
@@ -367,12 +353,7 @@ void App::openProducer(const std::string& producerId, Clock::time_point now) {
   m_producerId = producerId;
   m_logoTexture.reset();
   if (!producer->logo.empty()) {
-    auto picture = media::loadStillImage(producer->logo.string(), kPosterMaxWidth, kPosterMaxHeight);
-    if (picture) {
-      m_logoTexture = platform::textureFromRgba(m_display.renderer(), picture.value().get());
-    } else {
-      log::warn("{}", picture.error().text());
-    }
+    m_logoTexture = textureFrom(media::loadStillImage(producer->logo.string(), kPosterMaxWidth, kPosterMaxHeight));
   }
   m_producerMedia.logo = m_logoTexture.get();
   prepareContact(*producer);

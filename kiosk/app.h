@@ -77,6 +77,10 @@ class App {
   // Runs `action` once the current frame is presented (it may free what the frame draws).
   void afterFrame(std::function<void()> action);
   void loadPosters();
+  // A playlist set up from the options (sound, volume, decoding) and heard from now on.
+  std::unique_ptr<media::Playlist> startPlaylist(std::vector<std::string> videos);
+  // The picture as a texture; null (and a line in the log) when it could not be loaded.
+  platform::TexturePtr textureFrom(const Result<av::FramePtr>& picture) const;
   void handleEvent(const SDL_Event& event, std::chrono::steady_clock::time_point now);
   void enterScreen(ScreenId screen, std::chrono::steady_clock::time_point now);
   void collectPlaylistErrors(std::chrono::steady_clock::time_point now);

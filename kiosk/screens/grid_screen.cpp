@@ -45,19 +45,8 @@ GridAction drawGrid(const ScreenContext& context, GridState& state) {
   ImGui::Spacing();
 
   ImGui::BeginChild("tiles", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
-  const float available = ImGui::GetContentRegionAvail().x;
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const int columns = std::clamp(static_cast<int>(available / (context.unit * 13.0f)), 2, 6);
-  const float tileWidth = (available - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  const ImVec2 tileSize(tileWidth, productTileHeight(context, tileWidth));
-  int column = 0;
-  for (std::size_t i = 0; i < context.catalog->products.size(); ++i) {
-    const Product& product = context.catalog->products[i];
-    if (!state.category.empty() && product.category != state.category) continue;
-    if (column > 0) ImGui::SameLine();
-    if (drawProductTile(context, i, tileSize)) action.product = i;
-    column = (column + 1) % columns;
-  }
+  action.product = drawProductTiles(
+      context, [&](const Product& product) { return state.category.empty() || product.category == state.category; });
   dragToScroll();
   ImGui::EndChild();
   endFullScreenWindow();

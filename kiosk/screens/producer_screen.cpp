@@ -58,16 +58,7 @@ ProducerAction drawProducer(const ScreenContext& context, const Producer& produc
   ImGui::PushFont(context.fonts->title);
   ImGui::TextUnformatted(uiText(UiString::ProductsOfProducer, context.language));
   ImGui::PopFont();
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const int columns = std::clamp(static_cast<int>(width / (context.unit * 13.0f)), 2, 6);
-  const float tileWidth = (width - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  int column = 0;
-  for (std::size_t i = 0; i < catalog.products.size(); ++i) {
-    if (catalog.products[i].producerId != producer.id) continue;
-    if (column > 0) ImGui::SameLine();
-    if (drawProductTile(context, i, ImVec2(tileWidth, productTileHeight(context, tileWidth)))) action.product = i;
-    column = (column + 1) % columns;
-  }
+  action.product = drawProductTiles(context, [&](const Product& product) { return product.producerId == producer.id; });
   dragToScroll();
   ImGui::EndChild();
   endFullScreenWindow();

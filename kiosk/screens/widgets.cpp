@@ -149,6 +149,24 @@ bool drawProductTile(const ScreenContext& context, std::size_t index, ImVec2 siz
   return tapped;
 }
 
+std::optional<std::size_t> drawProductTiles(const ScreenContext& context,
+                                            const std::function<bool(const Product&)>& shown) {
+  std::optional<std::size_t> tapped;
+  const float available = ImGui::GetContentRegionAvail().x;
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const int columns = std::clamp(static_cast<int>(available / (context.unit * 13.0f)), 2, 6);
+  const float tileWidth = (available - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  const ImVec2 tileSize(tileWidth, productTileHeight(context, tileWidth));
+  int column = 0;
+  for (std::size_t i = 0; i < context.catalog->products.size(); ++i) {
+    if (!shown(context.catalog->products[i])) continue;
+    if (column > 0) ImGui::SameLine();
+    if (drawProductTile(context, i, tileSize)) tapped = i;
+    column = (column + 1) % columns;
+  }
+  return tapped;
+}
+
 void dragToScroll() {
   if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
       ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {

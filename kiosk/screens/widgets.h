@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -32,6 +33,10 @@ bool touchButton(const ScreenContext& context, const char* label, const ImVec4& 
 // A product as a tile with its poster, name, producer and region. True when tapped.
 bool drawProductTile(const ScreenContext& context, std::size_t productIndex, ImVec2 size);
 float productTileHeight(const ScreenContext& context, float width);
+// The products `shown` lets through, as rows of tiles filling the available width. Returns the
+// tapped product's index.
+std::optional<std::size_t> drawProductTiles(const ScreenContext& context,
+                                            const std::function<bool(const Product&)>& shown);
 
 // Picture `texture` fitted inside [min, max]: whole (contain) or filling it, cropped (cover).
 void drawFitted(ImDrawList* draw, SDL_Texture* texture, ImVec2 min, ImVec2 max, bool cover, float rounding);
