@@ -37,6 +37,11 @@ constexpr double kDueToleranceSeconds = 0.0005;
 // A next frame further ahead of the clock than this is a timestamp jump in the file, not a
 // frame to wait for: the clock jumps to it instead of freezing the picture.
 constexpr double kTimestampJumpSeconds = 1.5;
+// A sound device starting later than this behind the picture is a stall, not a slow start: the
+// picture waits for the sound instead of skipping it.
+constexpr double kMaxSoundSkipSeconds = 0.5;
+// Packets kept for a hardware decoder's software stand-in: a GOP of 10 s at 20 Mbit/s.
+constexpr std::size_t kKeyframeBacklogBytes = 24u << 20;
 // When the decoder has nothing ready yet, look again this soon.
 constexpr auto kStarvedPoll = std::chrono::milliseconds(4);
 // Decode errors tolerated before a clip that never produced a picture is given up.
@@ -109,12 +114,13 @@ void ClipPlayer::stopThreads() {
   }
 }
 
-Result<av::CodecContextPtr> ClipPlayer::openVideoDecoder() {
+Result<VideoDecoderPtr> ClipPlayer::openVideoDecoder() {
   const int stream = m_file.info().videoStream;
   if (m_options.hardware != HardwareDecode::Off) {
-    auto hardware = openHardwareDecoder(m_file, stream, m_options.hardware);
+    auto hardware = m_options.openHardware ? m_options.openHardware(m_file, stream, m_options.hardware)
+                                           : openHardwareVideoDecoder(m_file, stream, m_options.hardware);
     if (hardware) {
-      m_decoderDescription = std::string(hardware.value()->codec->name) + " (hardware)";
+      setDecoderDescription(hardware.value()->description());
       return hardware;
     }
     // A forced choice that cannot work is worth one warning; "auto" finding nothing is normal.
@@ -126,9 +132,19 @@ Result<av::CodecContextPtr> ClipPlayer::openVideoDecoder() {
                 hardwareDecodeName(m_options.hardware), hardware.error().what);
     }
   }
-  auto software = openDecoder(m_file, stream, m_options.decoderThreads);
-  if (software) m_decoderDescription = std::string(software.value()->codec->name) + " (software)";
+  auto software = openSoftwareVideoDecoder(m_file, stream, m_options.decoderThreads);
+  if (software) setDecoderDescription(software.value()->description());
   return software;
+}
+
+void ClipPlayer::setDecoderDescription(std::string description) {
+  std::lock_guard lock(m_descriptionMutex);
+  m_decoderDescription = std::move(description);
+}
+
+std::string ClipPlayer::decoderDescription() const {
+  std::lock_guard lock(m_descriptionMutex);
+  return m_decoderDescription;
 }
 
 Result<bool> ClipPlayer::seek(double seconds) {
@@ -140,19 +156,23 @@ Result<bool> ClipPlayer::seek(double seconds) {
   m_stop = false;
   m_file.watchdog().resume();
   // Decoders are freed at the end of the stream; a seek from there needs them again.
-  for (bool video : {true, false}) {
-    av::CodecContextPtr& decoder = video ? m_videoDecoder : m_audioDecoder;
-    if (!video && !m_decodeAudio) continue;
-    if (decoder) {
-      avcodec_flush_buffers(decoder.get());
-      continue;
-    }
-    auto reopened = video ? openVideoDecoder() : openDecoder(m_file, info().audioStream, 1);
+  if (m_videoDecoder) {
+    m_videoDecoder->flush();
+  } else if (auto reopened = openVideoDecoder()) {
+    m_videoDecoder = std::move(reopened.value());
+  } else {
+    fail(reopened.error());
+    return reopened.error();
+  }
+  if (m_decodeAudio && m_audioDecoder) {
+    avcodec_flush_buffers(m_audioDecoder.get());
+  } else if (m_decodeAudio) {
+    auto reopened = openDecoder(m_file, info().audioStream, 1);
     if (!reopened) {
       fail(reopened.error());
       return reopened.error();
     }
-    decoder = std::move(reopened.value());
+    m_audioDecoder = std::move(reopened.value());
   }
   const AVStream* stream = m_file.format()->streams[info().videoStream];
   const int64_t target = static_cast<int64_t>(std::max(0.0, seconds) / av_q2d(stream->time_base)) +
@@ -167,6 +187,7 @@ Result<bool> ClipPlayer::seek(double seconds) {
   m_partialEmpty = true;
   m_audioCut = false;
   m_endAtPicture = false;
+  m_soundJoinsPicture = false;
   m_pictureEnd = std::numeric_limits<double>::infinity();
   {
     std::lock_guard lock(m_anchorMutex);
@@ -233,67 +254,132 @@ void ClipPlayer::demuxLoop() {
   m_audioPackets.finish();
 }
 
-void ClipPlayer::videoDecodeLoop() {
-  AVCodecContext* decoder = m_videoDecoder.get();
-  const AVRational timeBase = m_file.info().videoTimeBase;
+// Packets since the last keyframe, kept while a hardware decoder runs: if it fails mid-clip, a
+// software decoder starts again from that keyframe and the picture carries on without a jump.
+struct ClipPlayer::KeyframeBacklog {
+  std::vector<av::PacketPtr> packets;
+  std::size_t bytes = 0;
+  bool fromKeyframe = true;  // a clip (and a seek) starts at a keyframe
+
+  void keep(av::PacketPtr packet) {
+    if (packet->flags & AV_PKT_FLAG_KEY) clear(true);
+    if (!fromKeyframe) return;
+    bytes += static_cast<std::size_t>(std::max(packet->size, 0));
+    packets.push_back(std::move(packet));
+    if (bytes > kKeyframeBacklogBytes) clear(false);  // a software decoder would wait for the next keyframe
+  }
+  void clear(bool atKeyframe) {
+    packets.clear();
+    bytes = 0;
+    fromKeyframe = atKeyframe;
+  }
+};
+
+struct ClipPlayer::DecodeProgress {
+  double lastPts;                // of the last picture decoded
+  double lastQueuedPts = -1e300;  // of the last picture handed to the queue
+  double replayUntil = -1e300;   // after a decoder change, pictures up to here were shown already
+  bool waitForKeyframe = false;  // a new decoder without a backlog starts at the next keyframe
+};
+
+// Hands every picture the decoder has ready to the queue. Returns AVERROR(EAGAIN) when it wants
+// more input, AVERROR_EOF at the end, 1 when the player stops, or the decoder's error.
+int ClipPlayer::receivePictures(av::FramePtr& frame, DecodeProgress& progress) {
+  const double timeBase = av_q2d(m_file.info().videoTimeBase);
   const double frameInterval = 1.0 / m_file.info().frameRate;
-  double lastPts = -frameInterval;
+  while (!m_stop) {
+    if (const int rc = m_videoDecoder->receive(frame.get()); rc < 0) return rc;
+    const double pts = frame->best_effort_timestamp == AV_NOPTS_VALUE ? progress.lastPts + frameInterval
+                                                                     : frame->best_effort_timestamp * timeBase;
+    progress.lastPts = pts;
+    const bool beforeSeekTarget = pts < m_seekTarget.load() - frameInterval / 2;
+    const bool shownBefore = pts <= progress.replayUntil;
+    if (beforeSeekTarget || shownBefore) {
+      av_frame_unref(frame.get());
+      continue;
+    }
+    progress.replayUntil = -1e300;
+    progress.lastQueuedPts = pts;
+    const std::size_t bytes = frameBytes(frame.get());
+    m_firstFrameDecoded = true;
+    if (!m_frames.push(VideoFrame{std::move(frame), pts}, bytes)) return 1;
+    frame = av::makeFrame();
+  }
+  return 1;
+}
+
+bool ClipPlayer::takeOverInSoftware(int error, KeyframeBacklog& backlog, av::FramePtr& frame,
+                                    DecodeProgress& progress) {
+  const std::string failed = decoderDescription();
+  auto software = openSoftwareVideoDecoder(m_file, m_file.info().videoStream, m_options.decoderThreads);
+  if (!software) {
+    log::warn("{}: the hardware decoder {} failed ({}) and no software decoder opens: {}", path(), failed,
+              av::errorText(error), software.error().what);
+    return false;
+  }
+  log::warn("{}: the hardware decoder {} failed at {:.2f} s ({}); carrying on in software", path(), failed,
+            std::max(0.0, progress.lastQueuedPts), av::errorText(error));
+  m_videoDecoder = std::move(software.value());
+  setDecoderDescription(m_videoDecoder->description());
+  progress.replayUntil = progress.lastQueuedPts;
+  progress.waitForKeyframe = !backlog.fromKeyframe;
+  for (const av::PacketPtr& packet : backlog.packets) {
+    if (m_stop) break;
+    if (m_videoDecoder->send(packet.get()) < 0) continue;
+    if (receivePictures(frame, progress) == 1) break;
+  }
+  backlog.clear(false);
+  return true;
+}
+
+void ClipPlayer::videoDecodeLoop() {
+  DecodeProgress progress{-1.0 / m_file.info().frameRate};
+  KeyframeBacklog backlog;
   int errors = 0;
   av::FramePtr frame = av::makeFrame();
+  av::PacketPtr pending;  // a packet the decoder has not taken yet
   bool draining = false;
+  auto isError = [](int rc) { return rc < 0 && rc != AVERROR(EAGAIN) && rc != AVERROR_EOF; };
   while (!m_stop) {
-    std::optional<av::PacketPtr> packet;
-    if (!draining) {
-      packet = m_videoPackets.pop();
-      if (!packet) draining = true;
+    if (!pending && !draining) {
+      if (auto next = m_videoPackets.pop()) {
+        pending = std::move(*next);
+      } else {
+        draining = true;
+      }
     }
-    const int sent = avcodec_send_packet(decoder, draining ? nullptr : packet->get());
-    if (sent < 0 && sent != AVERROR(EAGAIN) && sent != AVERROR_EOF) {
+    if (pending && progress.waitForKeyframe) {
+      if (!(pending->flags & AV_PKT_FLAG_KEY)) {
+        pending.reset();
+        continue;
+      }
+      progress.waitForKeyframe = false;
+    }
+    const int sent = m_videoDecoder->send(pending.get());  // nullptr when draining
+    if (sent >= 0 && pending) {
+      if (m_videoDecoder->hardware()) backlog.keep(std::move(pending));
+      pending.reset();
+    }
+    const int received = isError(sent) ? 0 : receivePictures(frame, progress);
+    if (received == 1) break;
+    if (const int error = isError(sent) ? sent : received; isError(error)) {
+      if (m_videoDecoder->hardware() && takeOverInSoftware(error, backlog, frame, progress)) continue;
       ++errors;
-      log::debug("{}: video decode error: {}", m_file.path(), av::errorText(sent));
+      log::debug("{}: video decode error: {}", m_file.path(), av::errorText(error));
+      if (isError(sent)) pending.reset();  // a bad packet is skipped
       if (!m_firstFrameDecoded && errors > kMaxDecodeErrorsBeforeFirstFrame) {
-        fail({m_file.path(), "cannot decode the video: " + av::errorText(sent)});
+        fail({m_file.path(), "cannot decode the video: " + av::errorText(error)});
         break;
       }
       continue;
     }
-    bool ended = false;
-    while (!m_stop) {
-      const int rc = avcodec_receive_frame(decoder, frame.get());
-      if (rc == AVERROR(EAGAIN)) break;
-      if (rc == AVERROR_EOF) {
-        ended = true;
-        break;
-      }
-      if (rc < 0) {
-        ++errors;
-        break;
-      }
-      double pts = frame->best_effort_timestamp == AV_NOPTS_VALUE
-                       ? lastPts + frameInterval
-                       : frame->best_effort_timestamp * av_q2d(timeBase);
-      lastPts = pts;
-      if (pts < m_seekTarget.load() - frameInterval / 2) {  // before a seek's target: not shown
-        av_frame_unref(frame.get());
-        continue;
-      }
-      auto downloaded = downloadHardwareFrame(frame.get());
-      if (!downloaded) {
-        ++errors;
-        log::debug("{}: {}", m_file.path(), downloaded.error().text());
-        av_frame_unref(frame.get());
-        continue;
-      }
-      if (downloaded.value()) frame = std::move(downloaded.value());
-      const std::size_t bytes = frameBytes(frame.get());
-      m_firstFrameDecoded = true;
-      if (!m_frames.push(VideoFrame{std::move(frame), pts}, bytes)) return;
-      frame = av::makeFrame();
+    if (received == AVERROR_EOF) break;
+    if (sent == AVERROR(EAGAIN) && received == AVERROR(EAGAIN)) {
+      pending.reset();  // a decoder that neither takes input nor gives output: skip the packet
     }
-    if (ended || (draining && sent == AVERROR_EOF)) break;
   }
   if (!m_firstFrameDecoded && !m_stop) fail({m_file.path(), "the video has no picture that can be decoded"});
-  if (m_firstFrameDecoded && !m_stop) m_pictureEnd = lastPts + frameInterval;
+  if (m_firstFrameDecoded && !m_stop) m_pictureEnd = progress.lastQueuedPts + 1.0 / m_file.info().frameRate;
   // The decoder's reference pictures are dead weight now, while the next clip pre-rolls.
   m_videoDecoder.reset();
   m_frames.finish();
@@ -383,9 +469,48 @@ void ClipPlayer::audioDecodeLoop() {
   m_pcm.finish();
 }
 
+void ClipPlayer::letSoundJoinPicture(double pts, SteadyTime now) {
+  {
+    std::lock_guard lock(m_anchorMutex);
+    if (m_anchorValid) return;  // the sound already runs (a pre-rolled clip): it leads
+  }
+  m_pictureStartPts = pts;
+  m_pictureStartTime = now.time_since_epoch().count();
+  m_soundJoinsPicture = true;
+}
+
+void ClipPlayer::skipSoundTo(double pts) noexcept {
+  while (true) {
+    if (m_partialOffset >= m_partial.samples.size()) {
+      auto chunk = m_pcm.tryPop();
+      if (!chunk) return;  // not decoded yet: the next read tries again
+      m_partial = std::move(*chunk);
+      m_partialOffset = 0;
+    }
+    const double at = m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
+    const auto behind = static_cast<std::size_t>(std::max(0.0, (pts - at) * kOutputSampleRate));
+    const std::size_t available = (m_partial.samples.size() - m_partialOffset) / kOutputChannels;
+    m_partialOffset += std::min(behind, available) * kOutputChannels;
+    m_soundEnd = m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
+    if (behind <= available) {
+      m_soundJoinsPicture = false;
+      return;
+    }
+  }
+}
+
 int ClipPlayer::readAudio(float* out, int frames, SteadyTime heardAt, bool endAtPicture) noexcept {
   if (m_paused || m_audioCut) return 0;
   if (endAtPicture) m_endAtPicture = true;
+  if (m_soundJoinsPicture) {
+    const SteadyTime startedAt{SteadyTime::duration(m_pictureStartTime.load())};
+    const double late = seconds(heardAt - startedAt);
+    if (late > 0.0 && late < kMaxSoundSkipSeconds) {
+      skipSoundTo(m_pictureStartPts.load() + late);
+    } else {
+      m_soundJoinsPicture = false;
+    }
+  }
   int written = 0;
   double firstPts = NAN;
   const double pictureEnd = m_pictureEnd.load();
@@ -453,6 +578,7 @@ void ClipPlayer::start(SteadyTime now) {
   m_frames.setMaxItems(kVideoFramesAhead);
   m_clockTime = now;
   m_frames.peek([&](const VideoFrame& f) { m_clockValue = f.pts; });
+  letSoundJoinPicture(m_clockValue, now);
 }
 
 void ClipPlayer::setPaused(bool paused, SteadyTime now) {
@@ -466,6 +592,7 @@ void ClipPlayer::setPaused(bool paused, SteadyTime now) {
       m_anchorValid = false;  // the audio re-anchors when it flows again
     }
     m_clockTime = now;
+    letSoundJoinPicture(m_clockValue, now);
     m_paused = false;
   }
 }

@@ -18,6 +18,7 @@
 #include "error.h"
 #include "hardware_decode.h"
 #include "media_file.h"
+#include "video_decoder.h"
 
 namespace etalase::media {
 
@@ -26,6 +27,7 @@ struct ClipOptions {
   bool decodeAudio = true;  // false when there is no audio device: the clip is timed by the wall clock
   std::chrono::milliseconds ioTimeout{5000};  // a read that takes longer is a failed read
   HardwareDecode hardware = HardwareDecode::Off;  // the kiosk sets Auto
+  HardwareDecoderFactory openHardware;  // empty: libavcodec's hardware decoders (tests stand in others)
 };
 
 class ClipPlayer {
@@ -46,8 +48,9 @@ class ClipPlayer {
   const std::string& path() const { return m_file.path(); }
   const StreamInfo& info() const { return m_file.info(); }
   bool hasAudio() const { return m_decodeAudio; }
-  // Which video decoder runs, e.g. "h264 (software)" or "h264_v4l2m2m (hardware)".
-  const std::string& decoderDescription() const { return m_decoderDescription; }
+  // Which video decoder runs, e.g. "h264 (software)" or "h264_v4l2m2m (hardware)". A hardware
+  // decoder that fails mid-clip is replaced by a software one, so this can change.
+  std::string decoderDescription() const;
 
   // --- UI thread ---
   // True once the first video frame is decoded, or the clip has failed.
@@ -100,7 +103,12 @@ class ClipPlayer {
     double pts = 0.0;
   };
 
-  Result<av::CodecContextPtr> openVideoDecoder();
+  Result<VideoDecoderPtr> openVideoDecoder();
+  void setDecoderDescription(std::string description);
+  struct KeyframeBacklog;
+  struct DecodeProgress;
+  int receivePictures(av::FramePtr& frame, DecodeProgress& progress);
+  bool takeOverInSoftware(int error, KeyframeBacklog& backlog, av::FramePtr& frame, DecodeProgress& progress);
   void startThreads();
   void stopThreads();
   void demuxLoop();
@@ -108,11 +116,14 @@ class ClipPlayer {
   void audioDecodeLoop();
   void fail(Error error);
   double clockAt(SteadyTime now);
+  void letSoundJoinPicture(double pts, SteadyTime now);
+  void skipSoundTo(double pts) noexcept;
 
   MediaFile m_file;
   ClipOptions m_options;
   bool m_decodeAudio = false;
-  av::CodecContextPtr m_videoDecoder;
+  VideoDecoderPtr m_videoDecoder;
+  mutable std::mutex m_descriptionMutex;
   std::string m_decoderDescription;
   av::CodecContextPtr m_audioDecoder;
 
@@ -141,6 +152,12 @@ class ClipPlayer {
   std::atomic<bool> m_partialEmpty{true};
   std::atomic<bool> m_audioCut{false};       // the sound has been handed out up to the picture's end
   std::atomic<bool> m_endAtPicture{false};   // readAudio was asked to end the sound with the picture
+  // Set when the picture starts (or resumes) before any sound has been heard: the first sound
+  // read then starts where the picture is by the time it is heard, so a sound device that starts
+  // late costs a few milliseconds of sound instead of a frozen picture.
+  std::atomic<bool> m_soundJoinsPicture{false};
+  std::atomic<double> m_pictureStartPts{0.0};
+  std::atomic<SteadyTime::rep> m_pictureStartTime{0};
   // Media time at which the last picture ends; known once the video decoder has drained.
   std::atomic<double> m_pictureEnd{std::numeric_limits<double>::infinity()};
 

@@ -129,14 +129,4 @@ Result<av::CodecContextPtr> openHardwareDecoder(const MediaFile& file, int index
   return Error{file.path(), reasons};
 }
 
-Result<av::FramePtr> downloadHardwareFrame(const AVFrame* frame) {
-  if (!frame->hw_frames_ctx) return av::FramePtr{};
-  av::FramePtr copy = av::makeFrame();
-  if (int rc = av_hwframe_transfer_data(copy.get(), frame, 0); rc < 0) {
-    return Error{"hardware decoder", "cannot copy a frame to memory: " + av::errorText(rc)};
-  }
-  av_frame_copy_props(copy.get(), frame);
-  return copy;
-}
-
 }  // namespace etalase::media

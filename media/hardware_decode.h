@@ -1,6 +1,6 @@
 // Hardware video decoding: V4L2 mem2mem decoders on boards, VAAPI or DRM hwaccels on PCs, tried
 // in that order when asked for "auto", with a clean fall-back to software decoding whenever the
-// machine cannot do it. Frames from a hwaccel are copied to system memory for upload.
+// machine cannot do it. video_decoder.h copies their frames to system memory for upload.
 // Thread-agnostic (each call works on its own decoder).
 #pragma once
 
@@ -22,9 +22,5 @@ class MediaFile;
 // Opens a hardware decoder for the stream as `mode` asks, or returns an Error saying why not
 // (no device, codec not supported...); the caller then opens a software decoder.
 Result<av::CodecContextPtr> openHardwareDecoder(const MediaFile& file, int index, HardwareDecode mode);
-
-// For a frame in a hardware surface: a copy in system memory (NV12 or similar). For a frame
-// already in memory: nullptr (use it as it is). An Error if the copy failed.
-Result<av::FramePtr> downloadHardwareFrame(const AVFrame* frame);
 
 }  // namespace etalase::media

@@ -92,6 +92,24 @@ TEST(ClipPlayer, AudioSamplesComeOutAndDriveTheClock) {
   EXPECT_NEAR(clip->position(t0 + 50ms), 0.05, 0.005);
 }
 
+TEST(ClipPlayer, SoundDeviceStartingLateJoinsThePictureInsteadOfFreezingIt) {
+  auto clip = openClip("h264_aac_2s.mp4");
+  ASSERT_TRUE(clip);
+  ASSERT_TRUE(waitForDecoder(*clip));
+  std::this_thread::sleep_for(200ms);  // pre-roll the audio too
+  const SteadyTime t0{};
+  clip->start(t0);
+  ASSERT_NE(clip->pick(t0).newFrame, nullptr);
+  // The device asks for its first sound 60 ms after the first picture, heard 40 ms later still.
+  ASSERT_NE(clip->pick(t0 + 60ms).newFrame, nullptr) << "the picture moves before any sound";
+  std::vector<float> buffer(1024 * kOutputChannels, 0.0f);
+  ASSERT_EQ(clip->readAudio(buffer.data(), 1024, t0 + 100ms), 1024);
+  // The sound starts 0.1 s in, where the picture is, so the clock runs on without holding.
+  EXPECT_NEAR(clip->position(t0 + 100ms), 0.1, 0.005);
+  EXPECT_NEAR(clip->position(t0 + 120ms), 0.12, 0.005);
+  EXPECT_EQ(clip->droppedFrames(), 0);
+}
+
 // Reads a clip's whole sound as the playlist does when another clip follows it.
 int soundFramesBeforeTheNextClip(const std::string& name, bool endAtPicture) {
   auto clip = openClip(name);

@@ -1,0 +1,117 @@
+// A hardware decoder that fails in the middle of a clip is replaced by a software decoder that
+// starts again from the last keyframe: every picture is still shown, once, in order.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "media/clip_driver.h"
+#include "media/clip_player.h"
+#include "media/media_file.h"
+#include "test_support.h"
+
+namespace etalase::media {
+namespace {
+
+// Stands in for a board's decoder that gives up part-way (a lost device, an unsupported slice).
+class FailingHardwareDecoder final : public VideoDecoder {
+ public:
+  struct FailAt {
+    int pictures = -1;  // receive fails once this many pictures came out
+    int packets = -1;   // send fails from this packet on
+  };
+  FailingHardwareDecoder(VideoDecoderPtr inner, FailAt failAt) : m_inner(std::move(inner)), m_failAt(failAt) {}
+
+  int send(const AVPacket* packet) override {
+    if (packet && m_failAt.packets >= 0 && m_packets >= m_failAt.packets) return AVERROR(EIO);
+    if (packet) ++m_packets;
+    return m_inner->send(packet);
+  }
+  int receive(AVFrame* frame) override {
+    if (m_failAt.pictures >= 0 && m_pictures >= m_failAt.pictures) return AVERROR(EIO);
+    const int rc = m_inner->receive(frame);
+    if (rc >= 0) ++m_pictures;
+    return rc;
+  }
+  void flush() override { m_inner->flush(); }
+  bool hardware() const override { return true; }
+  std::string description() const override { return "failing (hardware)"; }
+
+ private:
+  VideoDecoderPtr m_inner;
+  FailAt m_failAt;
+  int m_packets = 0;
+  int m_pictures = 0;
+};
+
+std::unique_ptr<ClipPlayer> openWithFailingHardware(const std::string& name, FailingHardwareDecoder::FailAt failAt) {
+  ClipOptions options;
+  options.decodeAudio = false;
+  options.hardware = HardwareDecode::Auto;
+  options.openHardware = [failAt](const MediaFile& file, int stream, HardwareDecode) -> Result<VideoDecoderPtr> {
+    auto software = openSoftwareVideoDecoder(file, stream, 1);
+    if (!software) return software.error();
+    return VideoDecoderPtr(std::make_unique<FailingHardwareDecoder>(std::move(software.value()), failAt));
+  };
+  auto clip = ClipPlayer::open(test::testMedia(name).string(), options);
+  if (!clip) ADD_FAILURE() << clip.error().text();
+  return clip ? std::move(clip.value()) : nullptr;
+}
+
+// Plays the clip to its end one frame interval at a time; returns the pts of each picture shown.
+std::vector<double> picturesShown(ClipPlayer& clip, double frameInterval, double maxSeconds) {
+  std::vector<double> shown;
+  const SteadyTime t0{};
+  if (!test::waitForDecoder(clip)) return shown;
+  clip.start(t0);
+  const bool finished = test::playToEnd(clip, t0, frameInterval, maxSeconds, [&](double, const AVFrame* frame) {
+    shown.push_back(test::framePts(clip, frame));
+  });
+  EXPECT_TRUE(finished);
+  return shown;
+}
+
+void expectEveryPictureInOrder(const std::vector<double>& shown, std::size_t count, double frameInterval) {
+  ASSERT_EQ(shown.size(), count);
+  for (std::size_t i = 0; i < shown.size(); ++i) EXPECT_NEAR(shown[i], i * frameInterval, 1e-3) << "picture " << i;
+}
+
+TEST(HardwareFallback, DecoderFailingMidClipHandsOverToSoftwareWithoutAGap) {
+  auto clip = openWithFailingHardware("noaudio_1s.mp4", {.pictures = 12});
+  ASSERT_TRUE(clip);
+  EXPECT_EQ(clip->decoderDescription(), "failing (hardware)");
+  const auto shown = picturesShown(*clip, 1.0 / 30.0, 2.0);
+  expectEveryPictureInOrder(shown, 30, 1.0 / 30.0);
+  EXPECT_EQ(clip->decoderDescription(), "h264 (software)");
+  EXPECT_FALSE(clip->failure().has_value());
+  EXPECT_EQ(clip->droppedFrames(), 0);
+}
+
+TEST(HardwareFallback, DecoderRefusingPacketsMidClipHandsOverToSoftware) {
+  auto clip = openWithFailingHardware("noaudio_1s.mp4", {.packets = 17});
+  ASSERT_TRUE(clip);
+  const auto shown = picturesShown(*clip, 1.0 / 30.0, 2.0);
+  expectEveryPictureInOrder(shown, 30, 1.0 / 30.0);
+  EXPECT_EQ(clip->decoderDescription(), "h264 (software)");
+}
+
+TEST(HardwareFallback, DecoderFailingOnItsFirstPictureStillShowsTheClip) {
+  auto clip = openWithFailingHardware("h264_aac_2s.mp4", {.pictures = 0});
+  ASSERT_TRUE(clip);
+  const auto shown = picturesShown(*clip, 1.0 / 30.0, 3.0);
+  expectEveryPictureInOrder(shown, 60, 1.0 / 30.0);
+  EXPECT_EQ(clip->decoderDescription(), "h264 (software)");
+}
+
+TEST(HardwareFallback, SeekAfterTheHandOverKeepsDecodingInSoftware) {
+  auto clip = openWithFailingHardware("h264_aac_2s.mp4", {.pictures = 5});
+  ASSERT_TRUE(clip);
+  picturesShown(*clip, 1.0 / 30.0, 3.0);
+  ASSERT_TRUE(clip->seek(1.0).ok());
+  ASSERT_TRUE(test::waitForDecoder(*clip));
+  auto pick = clip->pick(SteadyTime{} + std::chrono::seconds(10));
+  ASSERT_NE(pick.newFrame, nullptr);
+  EXPECT_NEAR(test::framePts(*clip, pick.newFrame), 1.0, 0.001);
+}
+
+}  // namespace
+}  // namespace etalase::media
