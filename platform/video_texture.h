@@ -1,6 +1,6 @@
 // Puts decoded video frames on screen with as little CPU work as the renderer allows:
 // YUV planes uploaded untouched to a GPU renderer (it scales and converts), or on SDL's software
-// renderer one swscale pass straight to the final size into the texture's own pixels.
+// renderer scaled in YUV, then converted into the texture's own pixels.
 // UI thread only.
 #pragma once
 
@@ -30,6 +30,7 @@ class VideoTexture {
 
  private:
   bool updateScaledRgb(const AVFrame* frame, const VideoPlacement& placement);
+  bool scaleInYuv(const AVFrame* frame, int width, int height);
   bool updateYuv(const AVFrame* frame);
   bool ensureTexture(Uint32 format, int width, int height);
 
@@ -40,6 +41,8 @@ class VideoTexture {
   int m_textureWidth = 0;
   int m_textureHeight = 0;
   av::SwsPtr m_scaler;
+  av::SwsPtr m_converter;    // software renderer: YUV at the final size to RGB
+  av::FramePtr m_scaled;     // software renderer: the picture scaled, still in YUV
   av::FramePtr m_converted;  // for GPU upload of formats SDL has no texture for
   VideoPlacement m_placement;
   bool m_hasFrame = false;
