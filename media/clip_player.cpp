@@ -10,6 +10,7 @@ extern "C" {
 #include <cmath>
 
 #include "log.h"
+#include "timestamp_mender.h"
 
 namespace etalase::media {
 
@@ -222,6 +223,7 @@ void ClipPlayer::demuxLoop() {
   const double videoTimeBase = av_q2d(m_file.info().videoTimeBase);
   const double frameInterval = 1.0 / m_file.info().frameRate;
   double pictureEnd = 0.0;  // known here long before the decoder gets there
+  TimestampMender mender(kTimestampJumpSeconds);
   while (!m_stop) {
     m_file.watchdog().arm(m_options.ioTimeout);
     const int rc = av_read_frame(m_file.format(), packet.get());
@@ -238,8 +240,8 @@ void ClipPlayer::demuxLoop() {
     if (packet->stream_index == videoIndex) {
       const int64_t pts = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
       if (pts != AV_NOPTS_VALUE) {
-        const double end = pts * videoTimeBase + (packet->duration > 0 ? packet->duration * videoTimeBase : frameInterval);
-        pictureEnd = std::max(pictureEnd, end);
+        const double start = mender.mend(pts * videoTimeBase, pictureEnd > 0.0 ? pictureEnd : NAN);
+        pictureEnd = std::max(pictureEnd, start + (packet->duration > 0 ? packet->duration * videoTimeBase : frameInterval));
       }
       m_videoPackets.push(std::move(packet), size);
       packet = av::makePacket();
@@ -276,10 +278,13 @@ struct ClipPlayer::KeyframeBacklog {
 };
 
 struct ClipPlayer::DecodeProgress {
-  double lastPts;                // of the last picture decoded
-  double lastQueuedPts = -1e300;  // of the last picture handed to the queue
-  double replayUntil = -1e300;   // after a decoder change, pictures up to here were shown already
-  bool waitForKeyframe = false;  // a new decoder without a backlog starts at the next keyframe
+  double lastPts;                 // of the last picture decoded, as in the file
+  double lastQueuedRawPts = -1e300;  // of the last picture handed to the queue, as in the file
+  double lastQueuedPts = -1e300;  // the same, mended (the time it is shown at)
+  double replayUntil = -1e300;    // after a decoder change, pictures up to here (as in the file) were shown
+  bool waitForKeyframe = false;   // a new decoder without a backlog starts at the next keyframe
+  TimestampMender mender{kTimestampJumpSeconds};
+  int leapsLogged = 0;
 };
 
 // Hands every picture the decoder has ready to the queue. Returns AVERROR(EAGAIN) when it wants
@@ -299,10 +304,18 @@ int ClipPlayer::receivePictures(av::FramePtr& frame, DecodeProgress& progress) {
       continue;
     }
     progress.replayUntil = -1e300;
-    progress.lastQueuedPts = pts;
+    const bool first = progress.lastQueuedPts < -1e299;
+    const double shownAt = progress.mender.mend(pts, first ? NAN : progress.lastQueuedPts + frameInterval);
+    if (progress.mender.leaps() > progress.leapsLogged) {
+      progress.leapsLogged = progress.mender.leaps();
+      log::warn("{}: the video's timestamps leap {:+.1f} s at {:.1f} s; playing on as if they did not", path(),
+                pts - progress.lastQueuedRawPts - frameInterval, shownAt);
+    }
+    progress.lastQueuedRawPts = pts;
+    progress.lastQueuedPts = shownAt;
     const std::size_t bytes = frameBytes(frame.get());
     m_firstFrameDecoded = true;
-    if (!m_frames.push(VideoFrame{std::move(frame), pts}, bytes)) return 1;
+    if (!m_frames.push(VideoFrame{std::move(frame), shownAt}, bytes)) return 1;
     frame = av::makeFrame();
   }
   return 1;
@@ -321,7 +334,7 @@ bool ClipPlayer::takeOverInSoftware(int error, KeyframeBacklog& backlog, av::Fra
             std::max(0.0, progress.lastQueuedPts), av::errorText(error));
   m_videoDecoder = std::move(software.value());
   setDecoderDescription(m_videoDecoder->description());
-  progress.replayUntil = progress.lastQueuedPts;
+  progress.replayUntil = progress.lastQueuedRawPts;
   progress.waitForKeyframe = !backlog.fromKeyframe;
   for (const av::PacketPtr& packet : backlog.packets) {
     if (m_stop) break;
@@ -393,6 +406,7 @@ void ClipPlayer::audioDecodeLoop() {
   int inputRate = 0;
   int inputFormat = -1;
   double nextPts = NAN;
+  TimestampMender mender(kTimestampJumpSeconds);  // leaps as the picture's do, so they stay together
   av::FramePtr frame = av::makeFrame();
   AVChannelLayout stereo{};
   av_channel_layout_default(&stereo, kOutputChannels);
@@ -455,7 +469,7 @@ void ClipPlayer::audioDecodeLoop() {
       }
       av_channel_layout_uninit(&layout);
       if (frame->best_effort_timestamp != AV_NOPTS_VALUE) {
-        nextPts = frame->best_effort_timestamp * av_q2d(timeBase);
+        nextPts = mender.mend(frame->best_effort_timestamp * av_q2d(timeBase), nextPts);
       }
       if (!emit(const_cast<const uint8_t**>(frame->extended_data), frame->nb_samples)) break;
       av_frame_unref(frame.get());
@@ -488,6 +502,12 @@ void ClipPlayer::skipSoundTo(double pts) noexcept {
       m_partialOffset = 0;
     }
     const double at = m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
+    if (pts - at > kMaxSoundSkipSeconds) {
+      // The picture starts well after the sound (a file that opens on sound alone): that sound
+      // is part of the clip, so it plays and the picture waits for it, as before.
+      m_soundJoinsPicture = false;
+      return;
+    }
     const auto behind = static_cast<std::size_t>(std::max(0.0, (pts - at) * kOutputSampleRate));
     const std::size_t available = (m_partial.samples.size() - m_partialOffset) / kOutputChannels;
     m_partialOffset += std::min(behind, available) * kOutputChannels;

@@ -178,6 +178,59 @@ TEST(ClipPlayer, TimestampJumpDoesNotFreezeThePicture) {
   EXPECT_EQ(shown, 30);
 }
 
+TEST(ClipPlayer, TimestampLeapBackDoesNotDropThePicturesAfterIt) {
+  auto clip = openClip("timestamp_back.ts");
+  ASSERT_TRUE(clip);
+  ASSERT_TRUE(waitForDecoder(*clip));
+  const SteadyTime t0{};
+  clip->start(t0);
+  std::vector<double> shownAt;
+  const bool finished = test::playToEnd(*clip, t0, 0.01, 3.0, [&](double now, const AVFrame*) {
+    shownAt.push_back(now);
+  });
+  EXPECT_TRUE(finished);
+  ASSERT_EQ(shownAt.size(), 30u) << "pictures after the leap back were dropped as late";
+  EXPECT_EQ(clip->droppedFrames(), 0);
+  // Shown at the clip's own pace throughout, the leap included: a frame every 1/30 s.
+  for (std::size_t i = 1; i < shownAt.size(); ++i) EXPECT_NEAR(shownAt[i] - shownAt[i - 1], 1.0 / 30.0, 0.011);
+}
+
+class TimestampLeapWithSound : public testing::TestWithParam<const char*> {};
+
+TEST_P(TimestampLeapWithSound, PictureKeepsMovingWithTheSound) {
+  auto clip = openClip(GetParam());
+  ASSERT_TRUE(clip);
+  ASSERT_TRUE(clip->hasAudio());
+  ASSERT_TRUE(waitForDecoder(*clip));
+  std::this_thread::sleep_for(200ms);
+  const SteadyTime t0{};
+  clip->start(t0);
+  // A sound device pulling 10 ms at a time, heard at once, and a screen looking every 10 ms.
+  std::vector<float> sound(480 * kOutputChannels);
+  int shown = 0;
+  double lastShownAt = 0.0;
+  bool finished = false;
+  for (int step = 0; step < 300 && !finished; ++step) {
+    const double now = step * 0.01;
+    test::readAudioFully(*clip, sound.data(), 480, t0 + seconds(now));
+    ASSERT_TRUE(waitForDecoder(*clip));
+    auto pick = clip->pick(t0 + seconds(now));
+    if (pick.newFrame) {
+      ++shown;
+      EXPECT_LT(now - lastShownAt, 0.1) << "the picture froze at " << now << " s";
+      lastShownAt = now;
+    }
+    finished = pick.finished;
+  }
+  EXPECT_TRUE(finished) << "still waiting for the far-away timestamp";
+  EXPECT_GE(shown, 28);
+  EXPECT_LE(clip->droppedFrames(), 2);
+}
+
+// Picture and sound leap together (a camera clock reset), or only the picture does.
+INSTANTIATE_TEST_SUITE_P(ClipPlayer, TimestampLeapWithSound,
+                         testing::Values("timestamp_jump_sound.mkv", "picture_leap_sound.mkv"));
+
 TEST(ClipPlayer, SeekShowsThePictureAtTheTargetAndPlaysOnFromThere) {
   auto clip = openClip("h264_aac_2s.mp4");
   ASSERT_TRUE(clip);
