@@ -106,7 +106,8 @@ InstallPromptAction drawInstallPrompt(const ScreenContext& context, const UsbIns
       ImGui::TextColored(status.state == InstallState::Done ? ImVec4(0.6f, 0.9f, 0.6f, 1.0f) : ImVec4(1.0f, 0.6f, 0.5f, 1.0f),
                          "%s", status.message.c_str());
       for (std::size_t i = 0; i < std::min(status.problems.size(), kProblemsShown); ++i) {
-        ImGui::BulletText("%s", status.problems[i].c_str());
+        ImGui::Bullet();  // BulletText would not wrap a long problem line
+        ImGui::TextUnformatted(status.problems[i].c_str());
       }
       if (status.problems.size() > kProblemsShown) {
         ImGui::Text("... and %zu more (run etalase-pack validate on a laptop for the full list)",
