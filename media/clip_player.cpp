@@ -7,6 +7,8 @@ extern "C" {
 }
 
 #include <algorithm>
+#include <deque>
+#include <thread>
 #include <cmath>
 
 #include "log.h"
@@ -38,6 +40,15 @@ constexpr double kDueToleranceSeconds = 0.0005;
 // A next frame further ahead of the clock than this is a timestamp jump in the file, not a
 // frame to wait for: the clock jumps to it instead of freezing the picture.
 constexpr double kTimestampJumpSeconds = 1.5;
+// With sound, a picture held longer than the jump limit still plays in step with its sound;
+// only a leap beyond this is taken out (in both streams alike, so they stay together).
+constexpr double kTimestampLeapWithSoundSeconds = 5.0;
+// Hardware decode errors in a row (no picture between them) before software takes over: one
+// corrupt slice is skipped as a software decoder would skip it.
+constexpr int kHardwareErrorsBeforeFallback = 3;
+// A decoder that neither takes input nor gives output is asked again after a millisecond,
+// this many times, before the packet is skipped (or, when draining, the stream ended).
+constexpr int kMaxDecoderStalls = 500;
 // A sound device starting later than this behind the picture is a stall, not a slow start: the
 // picture waits for the sound instead of skipping it.
 constexpr double kMaxSoundSkipSeconds = 0.5;
@@ -117,7 +128,7 @@ void ClipPlayer::stopThreads() {
 
 Result<VideoDecoderPtr> ClipPlayer::openVideoDecoder() {
   const int stream = m_file.info().videoStream;
-  if (m_options.hardware != HardwareDecode::Off) {
+  if (m_options.hardware != HardwareDecode::Off && !m_hardwareFailed) {
     auto hardware = m_options.openHardware ? m_options.openHardware(m_file, stream, m_options.hardware)
                                            : openHardwareVideoDecoder(m_file, stream, m_options.hardware);
     if (hardware) {
@@ -223,7 +234,7 @@ void ClipPlayer::demuxLoop() {
   const double videoTimeBase = av_q2d(m_file.info().videoTimeBase);
   const double frameInterval = 1.0 / m_file.info().frameRate;
   double pictureEnd = 0.0;  // known here long before the decoder gets there
-  TimestampMender mender(kTimestampJumpSeconds);
+  TimestampMender mender(leapLimit());
   while (!m_stop) {
     m_file.watchdog().arm(m_options.ioTimeout);
     const int rc = av_read_frame(m_file.format(), packet.get());
@@ -278,41 +289,57 @@ struct ClipPlayer::KeyframeBacklog {
 };
 
 struct ClipPlayer::DecodeProgress {
-  double lastPts;                 // of the last picture decoded, as in the file
-  double lastQueuedRawPts = -1e300;  // of the last picture handed to the queue, as in the file
-  double lastQueuedPts = -1e300;  // the same, mended (the time it is shown at)
-  double replayUntil = -1e300;    // after a decoder change, pictures up to here (as in the file) were shown
+  explicit DecodeProgress(double leapLimit) : mender(leapLimit) {}
+  double lastPts = 0.0;           // of the last picture decoded, as in the file
+  double lastQueuedPts = -1e300;  // of the last picture handed to the queue, mended (when it is shown)
+  double lastDuration = 0.0;      // the file's duration for that picture, if it gives one
+  int picturesOut = 0;            // pictures the decoders have delivered
+  int hardwareErrors = 0;         // in a row, without a picture between them
+  // Timestamps (as in the file) of recent pictures handed to the queue: after a decoder change the
+  // new decoder's pictures up to the first one not among them were shown already. Compared one
+  // by one, not by order, because the files this is for may have timestamps that leap back.
+  std::deque<int64_t> recentQueued;
+  bool replaying = false;
   bool waitForKeyframe = false;   // a new decoder without a backlog starts at the next keyframe
-  TimestampMender mender{kTimestampJumpSeconds};
+  TimestampMender mender;
   int leapsLogged = 0;
 };
 
 // Hands every picture the decoder has ready to the queue. Returns AVERROR(EAGAIN) when it wants
 // more input, AVERROR_EOF at the end, 1 when the player stops, or the decoder's error.
 int ClipPlayer::receivePictures(av::FramePtr& frame, DecodeProgress& progress) {
+  constexpr std::size_t kRecentQueued = 1024;
   const double timeBase = av_q2d(m_file.info().videoTimeBase);
   const double frameInterval = 1.0 / m_file.info().frameRate;
   while (!m_stop) {
     if (const int rc = m_videoDecoder->receive(frame.get()); rc < 0) return rc;
-    const double pts = frame->best_effort_timestamp == AV_NOPTS_VALUE ? progress.lastPts + frameInterval
-                                                                     : frame->best_effort_timestamp * timeBase;
+    ++progress.picturesOut;
+    progress.hardwareErrors = 0;
+    const int64_t stamp = frame->best_effort_timestamp;
+    const double pts = stamp == AV_NOPTS_VALUE ? progress.lastPts + frameInterval : stamp * timeBase;
     progress.lastPts = pts;
-    const bool beforeSeekTarget = pts < m_seekTarget.load() - frameInterval / 2;
-    const bool shownBefore = pts <= progress.replayUntil;
-    if (beforeSeekTarget || shownBefore) {
+    if (progress.replaying) {
+      const auto& recent = progress.recentQueued;
+      progress.replaying = stamp != AV_NOPTS_VALUE && std::find(recent.begin(), recent.end(), stamp) != recent.end();
+    }
+    const bool beforeSeekTarget = pts < m_seekTarget.load() - frameInterval / 2;  // seeks are in file time
+    if (beforeSeekTarget || progress.replaying) {
       av_frame_unref(frame.get());
       continue;
     }
-    progress.replayUntil = -1e300;
     const bool first = progress.lastQueuedPts < -1e299;
-    const double shownAt = progress.mender.mend(pts, first ? NAN : progress.lastQueuedPts + frameInterval);
+    // A picture held on screen for long (a still in a variable-frame-rate clip) says so in its
+    // duration: the next one is expected after it, not one frame interval on.
+    const double step = std::max(frameInterval, progress.lastDuration);
+    const double shownAt = progress.mender.mend(pts, first ? NAN : progress.lastQueuedPts + step);
     if (progress.mender.leaps() > progress.leapsLogged) {
       progress.leapsLogged = progress.mender.leaps();
-      log::warn("{}: the video's timestamps leap {:+.1f} s at {:.1f} s; playing on as if they did not", path(),
-                pts - progress.lastQueuedRawPts - frameInterval, shownAt);
+      log::warn("{}: the video's timestamps leap at {:.1f} s; playing on as if they did not", path(), shownAt);
     }
-    progress.lastQueuedRawPts = pts;
     progress.lastQueuedPts = shownAt;
+    progress.lastDuration = frame->pkt_duration > 0 ? frame->pkt_duration * timeBase : 0.0;
+    progress.recentQueued.push_back(stamp);
+    if (progress.recentQueued.size() > kRecentQueued) progress.recentQueued.pop_front();
     const std::size_t bytes = frameBytes(frame.get());
     m_firstFrameDecoded = true;
     if (!m_frames.push(VideoFrame{std::move(frame), shownAt}, bytes)) return 1;
@@ -333,8 +360,9 @@ bool ClipPlayer::takeOverInSoftware(int error, KeyframeBacklog& backlog, av::Fra
   log::warn("{}: the hardware decoder {} failed at {:.2f} s ({}); carrying on in software", path(), failed,
             std::max(0.0, progress.lastQueuedPts), av::errorText(error));
   m_videoDecoder = std::move(software.value());
+  m_hardwareFailed = true;  // a seek reopens the decoder: in software from now on
   setDecoderDescription(m_videoDecoder->description());
-  progress.replayUntil = progress.lastQueuedRawPts;
+  progress.replaying = !progress.recentQueued.empty();
   progress.waitForKeyframe = !backlog.fromKeyframe;
   for (const av::PacketPtr& packet : backlog.packets) {
     if (m_stop) break;
@@ -346,9 +374,10 @@ bool ClipPlayer::takeOverInSoftware(int error, KeyframeBacklog& backlog, av::Fra
 }
 
 void ClipPlayer::videoDecodeLoop() {
-  DecodeProgress progress{-1.0 / m_file.info().frameRate};
+  DecodeProgress progress(leapLimit());
   KeyframeBacklog backlog;
   int errors = 0;
+  int stalls = 0;
   av::FramePtr frame = av::makeFrame();
   av::PacketPtr pending;  // a packet the decoder has not taken yet
   bool draining = false;
@@ -368,18 +397,23 @@ void ClipPlayer::videoDecodeLoop() {
       }
       progress.waitForKeyframe = false;
     }
+    const bool hardware = m_videoDecoder->hardware();
     const int sent = m_videoDecoder->send(pending.get());  // nullptr when draining
-    if (sent >= 0 && pending) {
-      if (m_videoDecoder->hardware()) backlog.keep(std::move(pending));
+    if (pending && (sent >= 0 || isError(sent))) {
+      // Taken, or refused as bad: either way a software stand-in gets it again from the backlog.
+      if (hardware) backlog.keep(std::move(pending));
       pending.reset();
     }
-    const int received = isError(sent) ? 0 : receivePictures(frame, progress);
+    const int picturesBefore = progress.picturesOut;
+    const int received = isError(sent) ? AVERROR(EAGAIN) : receivePictures(frame, progress);
     if (received == 1) break;
     if (const int error = isError(sent) ? sent : received; isError(error)) {
-      if (m_videoDecoder->hardware() && takeOverInSoftware(error, backlog, frame, progress)) continue;
+      if (hardware && ++progress.hardwareErrors >= kHardwareErrorsBeforeFallback &&
+          takeOverInSoftware(error, backlog, frame, progress)) {
+        continue;
+      }
       ++errors;
       log::debug("{}: video decode error: {}", m_file.path(), av::errorText(error));
-      if (isError(sent)) pending.reset();  // a bad packet is skipped
       if (!m_firstFrameDecoded && errors > kMaxDecodeErrorsBeforeFirstFrame) {
         fail({m_file.path(), "cannot decode the video: " + av::errorText(error)});
         break;
@@ -387,8 +421,18 @@ void ClipPlayer::videoDecodeLoop() {
       continue;
     }
     if (received == AVERROR_EOF) break;
-    if (sent == AVERROR(EAGAIN) && received == AVERROR(EAGAIN)) {
-      pending.reset();  // a decoder that neither takes input nor gives output: skip the packet
+    // EAGAIN from send: the decoder wants its output read first, which has just happened; the
+    // same packet goes again. A decoder that makes no progress at all is waited for briefly.
+    const bool progressed = sent >= 0 || progress.picturesOut > picturesBefore;
+    stalls = progressed ? 0 : stalls + 1;
+    if (stalls > 0) {
+      if (stalls > kMaxDecoderStalls) {
+        log::warn("{}: the video decoder stopped responding{}", path(), draining ? " at the end" : "; skipping a packet");
+        if (draining) break;
+        pending.reset();
+        stalls = 0;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
   }
   if (!m_firstFrameDecoded && !m_stop) fail({m_file.path(), "the video has no picture that can be decoded"});
@@ -398,6 +442,8 @@ void ClipPlayer::videoDecodeLoop() {
   m_frames.finish();
 }
 
+double ClipPlayer::leapLimit() const { return m_decodeAudio ? kTimestampLeapWithSoundSeconds : kTimestampJumpSeconds; }
+
 void ClipPlayer::audioDecodeLoop() {
   AVCodecContext* decoder = m_audioDecoder.get();
   const AVRational timeBase = m_file.info().audioTimeBase;
@@ -406,7 +452,7 @@ void ClipPlayer::audioDecodeLoop() {
   int inputRate = 0;
   int inputFormat = -1;
   double nextPts = NAN;
-  TimestampMender mender(kTimestampJumpSeconds);  // leaps as the picture's do, so they stay together
+  TimestampMender mender(leapLimit());  // leaps as the picture's do, so they stay together
   av::FramePtr frame = av::makeFrame();
   AVChannelLayout stereo{};
   av_channel_layout_default(&stereo, kOutputChannels);
@@ -484,53 +530,49 @@ void ClipPlayer::audioDecodeLoop() {
 }
 
 void ClipPlayer::letSoundJoinPicture(double pts, SteadyTime now) {
-  {
-    std::lock_guard lock(m_anchorMutex);
-    if (m_anchorValid) return;  // the sound already runs (a pre-rolled clip): it leads
-  }
-  m_pictureStartPts = pts;
-  m_pictureStartTime = now.time_since_epoch().count();
+  std::lock_guard lock(m_anchorMutex);
+  if (m_anchorValid) return;  // the sound already runs (a pre-rolled clip): it leads
+  m_join = SoundJoin{pts, now, m_join.request + 1};
   m_soundJoinsPicture = true;
 }
 
-void ClipPlayer::skipSoundTo(double pts) noexcept {
+bool ClipPlayer::skipSoundTo(double pts) noexcept {
   while (true) {
     if (m_partialOffset >= m_partial.samples.size()) {
       auto chunk = m_pcm.tryPop();
-      if (!chunk) return;  // not decoded yet: the next read tries again
+      if (!chunk) return false;  // not decoded yet: the next read goes on
       m_partial = std::move(*chunk);
       m_partialOffset = 0;
     }
     const double at = m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
-    if (pts - at > kMaxSoundSkipSeconds) {
-      // The picture starts well after the sound (a file that opens on sound alone): that sound
-      // is part of the clip, so it plays and the picture waits for it, as before.
-      m_soundJoinsPicture = false;
-      return;
-    }
+    // The picture starts well after the sound (a file that opens on sound alone): that sound is
+    // part of the clip, so it plays and the picture waits for it.
+    if (pts - at > kMaxSoundSkipSeconds) return true;
     const auto behind = static_cast<std::size_t>(std::max(0.0, (pts - at) * kOutputSampleRate));
     const std::size_t available = (m_partial.samples.size() - m_partialOffset) / kOutputChannels;
     m_partialOffset += std::min(behind, available) * kOutputChannels;
     m_soundEnd = m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
-    if (behind <= available) {
-      m_soundJoinsPicture = false;
-      return;
-    }
+    if (behind <= available) return true;
   }
+}
+
+void ClipPlayer::joinSoundToPicture(SteadyTime heardAt) noexcept {
+  SoundJoin join;
+  {
+    std::lock_guard lock(m_anchorMutex);
+    join = m_join;
+  }
+  const double late = seconds(heardAt - join.pictureStartedAt);
+  const bool done = late <= 0.0 || late >= kMaxSoundSkipSeconds || skipSoundTo(join.picturePts + late);
+  if (!done) return;
+  std::lock_guard lock(m_anchorMutex);
+  if (m_join.request == join.request) m_soundJoinsPicture = false;  // unless asked again meanwhile
 }
 
 int ClipPlayer::readAudio(float* out, int frames, SteadyTime heardAt, bool endAtPicture) noexcept {
   if (m_paused || m_audioCut) return 0;
   if (endAtPicture) m_endAtPicture = true;
-  if (m_soundJoinsPicture) {
-    const SteadyTime startedAt{SteadyTime::duration(m_pictureStartTime.load())};
-    const double late = seconds(heardAt - startedAt);
-    if (late > 0.0 && late < kMaxSoundSkipSeconds) {
-      skipSoundTo(m_pictureStartPts.load() + late);
-    } else {
-      m_soundJoinsPicture = false;
-    }
-  }
+  if (m_soundJoinsPicture) joinSoundToPicture(heardAt);
   int written = 0;
   double firstPts = NAN;
   const double pictureEnd = m_pictureEnd.load();
@@ -639,7 +681,9 @@ ClipPlayer::Pick ClipPlayer::pick(SteadyTime now) {
   if (!m_started && m_frames.size() > 0) start(now);  // after a seek
   double clock = clockAt(now);
   double upcoming = 0.0;
-  if (m_haveCurrent && !m_paused && m_frames.peek([&](const VideoFrame& f) { upcoming = f.pts; }) &&
+  // Timestamps are mended as they are decoded; this is the last guard for a clip timed by the
+  // wall clock. With sound, the sound's clock rules and the picture waits for it.
+  if (!m_decodeAudio && m_haveCurrent && !m_paused && m_frames.peek([&](const VideoFrame& f) { upcoming = f.pts; }) &&
       upcoming - clock > kTimestampJumpSeconds) {
     log::warn("{}: timestamps jump {:.1f} s ahead; following them", m_file.path(), upcoming - clock);
     m_clockValue = clock = upcoming;

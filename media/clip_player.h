@@ -60,7 +60,8 @@ class ClipPlayer {
   // Starts the clip's clock at its first frame.
   void start(SteadyTime now);
   void setPaused(bool paused, SteadyTime now);
-  // Jumps to `seconds` of media time. The next pick() shows the first picture at or after it and
+  // Jumps to `seconds` of media time as the file stamps it (the same as position() unless the
+  // file's timestamps leap). The next pick() shows the first picture at or after it and
   // carries on from there (paused or not). Blocks briefly while the threads restart; the caller
   // must keep readAudio() out meanwhile (Playlist holds its audio lock).
   Result<bool> seek(double seconds);
@@ -105,6 +106,7 @@ class ClipPlayer {
 
   Result<VideoDecoderPtr> openVideoDecoder();
   void setDecoderDescription(std::string description);
+  double leapLimit() const;
   struct KeyframeBacklog;
   struct DecodeProgress;
   int receivePictures(av::FramePtr& frame, DecodeProgress& progress);
@@ -117,7 +119,8 @@ class ClipPlayer {
   void fail(Error error);
   double clockAt(SteadyTime now);
   void letSoundJoinPicture(double pts, SteadyTime now);
-  void skipSoundTo(double pts) noexcept;
+  bool skipSoundTo(double pts) noexcept;
+  void joinSoundToPicture(SteadyTime heardAt) noexcept;
 
   MediaFile m_file;
   ClipOptions m_options;
@@ -133,6 +136,7 @@ class ClipPlayer {
   BoundedQueue<PcmChunk> m_pcm;
 
   bool m_decoderMissing = false;  // set by the constructor only; no threads were started
+  bool m_hardwareFailed = false;  // video decode thread (or seek, with the threads stopped)
   std::atomic<bool> m_stop{false};
   std::atomic<double> m_seekTarget{-1e300};  // decoders drop what comes before it
   std::atomic<bool> m_firstFrameDecoded{false};
@@ -155,9 +159,13 @@ class ClipPlayer {
   // Set when the picture starts (or resumes) before any sound has been heard: the first sound
   // read then starts where the picture is by the time it is heard, so a sound device that starts
   // late costs a few milliseconds of sound instead of a frozen picture.
+  struct SoundJoin {
+    double picturePts = 0.0;
+    SteadyTime pictureStartedAt;
+    int request = 0;  // a newer request is not cancelled by the audio thread finishing an older one
+  };
+  SoundJoin m_join;  // guarded by m_anchorMutex
   std::atomic<bool> m_soundJoinsPicture{false};
-  std::atomic<double> m_pictureStartPts{0.0};
-  std::atomic<SteadyTime::rep> m_pictureStartTime{0};
   // Media time at which the last picture ends; known once the video decoder has drained.
   std::atomic<double> m_pictureEnd{std::numeric_limits<double>::infinity()};
 

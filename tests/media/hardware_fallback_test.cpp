@@ -16,18 +16,25 @@ namespace {
 class FailingHardwareDecoder final : public VideoDecoder {
  public:
   struct FailAt {
-    int pictures = -1;  // receive fails once this many pictures came out
-    int packets = -1;   // send fails from this packet on
+    int pictures = -1;        // receive fails for good once this many pictures came out
+    int packets = -1;         // send fails for good from this packet on
+    int oneErrorAt = -1;      // receive fails once (a corrupt slice) after this many pictures
+    bool pushesBack = false;  // send answers EAGAIN every other time, as V4L2 decoders do
   };
   FailingHardwareDecoder(VideoDecoderPtr inner, FailAt failAt) : m_inner(std::move(inner)), m_failAt(failAt) {}
 
   int send(const AVPacket* packet) override {
     if (packet && m_failAt.packets >= 0 && m_packets >= m_failAt.packets) return AVERROR(EIO);
+    if (packet && m_failAt.pushesBack && (m_sends++ % 2 == 0)) return AVERROR(EAGAIN);
     if (packet) ++m_packets;
     return m_inner->send(packet);
   }
   int receive(AVFrame* frame) override {
     if (m_failAt.pictures >= 0 && m_pictures >= m_failAt.pictures) return AVERROR(EIO);
+    if (m_failAt.oneErrorAt >= 0 && m_pictures == m_failAt.oneErrorAt && !m_erredOnce) {
+      m_erredOnce = true;
+      return AVERROR_INVALIDDATA;
+    }
     const int rc = m_inner->receive(frame);
     if (rc >= 0) ++m_pictures;
     return rc;
@@ -40,7 +47,9 @@ class FailingHardwareDecoder final : public VideoDecoder {
   VideoDecoderPtr m_inner;
   FailAt m_failAt;
   int m_packets = 0;
+  int m_sends = 0;
   int m_pictures = 0;
+  bool m_erredOnce = false;
 };
 
 std::unique_ptr<ClipPlayer> openWithFailingHardware(const std::string& name, FailingHardwareDecoder::FailAt failAt) {
@@ -111,6 +120,43 @@ TEST(HardwareFallback, SeekAfterTheHandOverKeepsDecodingInSoftware) {
   auto pick = clip->pick(SteadyTime{} + std::chrono::seconds(10));
   ASSERT_NE(pick.newFrame, nullptr);
   EXPECT_NEAR(test::framePts(*clip, pick.newFrame), 1.0, 0.001);
+  EXPECT_EQ(clip->decoderDescription(), "h264 (software)") << "a decoder that failed is not tried again";
+}
+
+TEST(HardwareFallback, HandOverInALaterGroupOfPicturesWithBFramesShowsEveryPictureOnce) {
+  // Keyframes every 10 pictures and B-frames: the decoder fails in the third group, after
+  // pictures were delivered out of decode order.
+  auto clip = openWithFailingHardware("bframes_gop10.mp4", {.pictures = 25});
+  ASSERT_TRUE(clip);
+  const auto shown = picturesShown(*clip, 1.0 / 30.0, 3.0);
+  expectEveryPictureInOrder(shown, 60, 1.0 / 30.0);
+  EXPECT_EQ(clip->decoderDescription(), "h264 (software)");
+}
+
+TEST(HardwareFallback, HandOverRightAfterTimestampsLeapBackShowsEveryPictureOnce) {
+  // Two recordings joined, the second stamped 30 s earlier; the decoder fails at the join.
+  auto clip = openWithFailingHardware("timestamp_back.ts", {.pictures = 15});
+  ASSERT_TRUE(clip);
+  const auto shown = picturesShown(*clip, 1.0 / 30.0, 3.0);
+  ASSERT_EQ(shown.size(), 30u);
+  for (std::size_t i = 1; i < shown.size(); ++i) EXPECT_NE(shown[i], shown[i - 1]) << "picture " << i << " twice";
+  EXPECT_EQ(clip->decoderDescription(), "h264 (software)");
+}
+
+TEST(HardwareFallback, DecoderPushingBackIsFedEveryPacketAgain) {
+  auto clip = openWithFailingHardware("noaudio_1s.mp4", {.pushesBack = true});
+  ASSERT_TRUE(clip);
+  const auto shown = picturesShown(*clip, 1.0 / 30.0, 2.0);
+  expectEveryPictureInOrder(shown, 30, 1.0 / 30.0);
+  EXPECT_EQ(clip->decoderDescription(), "failing (hardware)") << "EAGAIN is not a failure";
+}
+
+TEST(HardwareFallback, OneCorruptPictureDoesNotGiveUpTheHardwareDecoder) {
+  auto clip = openWithFailingHardware("noaudio_1s.mp4", {.oneErrorAt = 10});
+  ASSERT_TRUE(clip);
+  const auto shown = picturesShown(*clip, 1.0 / 30.0, 2.0);
+  expectEveryPictureInOrder(shown, 30, 1.0 / 30.0);
+  EXPECT_EQ(clip->decoderDescription(), "failing (hardware)");
 }
 
 }  // namespace
