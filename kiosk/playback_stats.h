@@ -3,6 +3,7 @@
 // benchmark. Pure bookkeeping; UI thread only.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ class PlaybackStats {
   const std::vector<double>& cutGapsMs() const { return m_cutGapsMs; }
   // The longest time one frame stayed up within a clip (ms).
   double maxHoldWithinClipMs() const { return m_maxHoldMs; }
+  // The hold inside a clip that `fraction` of all such holds stay within (ms, to 0.5 ms): what
+  // a cut's gap compares with, since every frame's time on screen varies a little.
+  double holdWithinClipPercentileMs(double fraction) const;
 
   // One line of JSON with the figures above and the extra fields given.
   std::string json(int droppedFrames, int loops, int failedFiles, const std::string& renderer) const;
@@ -32,6 +36,9 @@ class PlaybackStats {
   Clock::time_point m_lastPresented{};
   std::vector<double> m_cutGapsMs;
   double m_maxHoldMs = 0.0;
+  static constexpr double kHoldBinMs = 0.5;
+  std::array<long, 400> m_holdHistogram{};  // the last bin also counts everything longer
+  long m_holds = 0;
   double m_firstFrameSeconds = 0.0;
 };
 

@@ -22,6 +22,18 @@ TEST(PlaybackStats, FreezeAtACutIsMeasuredSeparatelyFromHoldsInsideAClip) {
   EXPECT_NEAR(stats.maxHoldWithinClipMs(), 67.0, 0.01);
 }
 
+TEST(PlaybackStats, TypicalAndRareHoldsInsideAClipAreReported) {
+  PlaybackStats stats;
+  PlaybackStats::Clock::time_point t = {};
+  stats.framePresented(t, 1);
+  for (int i = 0; i < 99; ++i) stats.framePresented(t += 33ms, 1);
+  stats.framePresented(t += 80ms, 1);  // one late frame in a hundred holds
+  EXPECT_NEAR(stats.holdWithinClipPercentileMs(0.5), 33.5, 0.01) << "to the 0.5 ms bin above";
+  EXPECT_NEAR(stats.holdWithinClipPercentileMs(0.99), 33.5, 0.01);
+  EXPECT_NEAR(stats.holdWithinClipPercentileMs(1.0), 80.5, 0.01);
+  EXPECT_NEAR(stats.maxHoldWithinClipMs(), 80.0, 0.01);
+}
+
 TEST(PlaybackStats, JsonCarriesTheFiguresTheBenchmarkReads) {
   PlaybackStats stats;
   const PlaybackStats::Clock::time_point t0{};
@@ -34,6 +46,7 @@ TEST(PlaybackStats, JsonCarriesTheFiguresTheBenchmarkReads) {
   EXPECT_NE(json.find("\"first_frame_ms\": 250.0"), std::string::npos) << json;
   EXPECT_NE(json.find("\"max_cut_gap_ms\": 40.0"), std::string::npos) << json;
   EXPECT_NE(json.find("\"renderer\": \"software\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"hold_p99_ms\": "), std::string::npos) << json;
 }
 
 }  // namespace
