@@ -119,6 +119,7 @@ App::App(Key, const KioskOptions& options, platform::Display display)
       m_display(std::move(display)),
       m_video(m_display.renderer(), m_display.softwareRendering()),
       m_outgoing(m_display.renderer(), m_display.softwareRendering()),
+      m_upcoming(m_display.renderer(), m_display.softwareRendering()),
       m_navigation(std::chrono::milliseconds(static_cast<long>(options.idleTimeoutSeconds * 1000))),
       m_productVideo(m_display.renderer(), m_display.softwareRendering()) {
   if (auto problem = PackStore(platform::dataDirectory()).recover()) log::warn("{}", problem->text());
@@ -222,6 +223,8 @@ void App::reloadContent(const fs::path& pack) {
   m_playlist.reset();
   m_video.clear();
   m_outgoing.clear();
+  m_upcoming.clear();
+  m_prepared = {};
   m_posters.clear();
   m_posterTextures.clear();
   m_logoTexture.reset();
@@ -460,8 +463,7 @@ void App::step(std::chrono::milliseconds maxWait) {
     if (tick.newFrame) {
       if (tick.clipNumber != m_shownClipNumber) startDissolve(now);
       m_shownClipNumber = tick.clipNumber;
-      const SDL_Point size = m_display.outputSize();
-      if (m_video.update(tick.newFrame, tick.geometry, SDL_Rect{0, 0, size.x, size.y})) {
+      if (showAttractFrame(tick)) {
         m_videoFramePending = true;
         m_pendingClipNumber = tick.clipNumber;
       }
@@ -487,7 +489,32 @@ void App::step(std::chrono::milliseconds maxWait) {
   if (m_playlist->state() == media::Playlist::State::AllFailed && m_options.loops > 0) m_quit = true;
 
   if (m_needsRender || m_ui->wantsAnotherFrame()) render();
+  if (m_navigation.screen() == ScreenId::Attract) prepareUpcomingFrame();
   if (m_reloadPending) reloadContent(*std::exchange(m_reloadPending, std::nullopt));
+}
+
+bool App::showAttractFrame(const media::Playlist::Tick& tick) {
+  const SDL_Point size = m_display.outputSize();
+  const bool prepared = m_prepared.frame == tick.newFrame && m_prepared.clipNumber == tick.clipNumber &&
+                        m_prepared.pts == tick.newFrame->best_effort_timestamp && m_prepared.size.x == size.x &&
+                        m_prepared.size.y == size.y;
+  m_prepared = {};
+  if (prepared) {
+    std::swap(m_video, m_upcoming);
+    return true;
+  }
+  return m_video.update(tick.newFrame, tick.geometry, SDL_Rect{0, 0, size.x, size.y});
+}
+
+void App::prepareUpcomingFrame() {
+  if (!m_playlist) return;
+  const media::Playlist::Upcoming next = m_playlist->upcoming();
+  if (!next.frame || (next.frame == m_prepared.frame && next.clipNumber == m_prepared.clipNumber)) return;
+  const SDL_Point size = m_display.outputSize();
+  m_prepared = {};
+  if (m_upcoming.update(next.frame, next.geometry, SDL_Rect{0, 0, size.x, size.y})) {
+    m_prepared = {next.frame, next.frame->best_effort_timestamp, next.clipNumber, size};
+  }
 }
 
 void App::startDissolve(Clock::time_point now) {

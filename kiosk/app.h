@@ -88,6 +88,8 @@ class App {
   void render();
   void drawNotices();
   void startDissolve(std::chrono::steady_clock::time_point now);
+  bool showAttractFrame(const media::Playlist::Tick& tick);
+  void prepareUpcomingFrame();
   float dissolveOpacity(std::chrono::steady_clock::time_point now) const;
   std::chrono::steady_clock::time_point nextWake(std::chrono::steady_clock::time_point now) const;
 
@@ -97,6 +99,16 @@ class App {
   platform::VideoTexture m_video;
   // With --crossfade: the last frame of the clip before a cut, dissolving into m_video.
   platform::VideoTexture m_outgoing;
+  // The attract loop's next frame, converted while it waits (after the present, before the
+  // sleep), so showing it when due is a swap: the conversion's few ms, which for a new clip's
+  // first frame (cold in memory) were up to 8 ms, no longer delay the picture.
+  platform::VideoTexture m_upcoming;
+  struct PreparedFrame {
+    const AVFrame* frame = nullptr;
+    int64_t pts = 0;
+    int clipNumber = 0;
+    SDL_Point size{0, 0};  // of the output it was placed for
+  } m_prepared;
   std::chrono::steady_clock::time_point m_dissolveEnd{};
   int m_shownClipNumber = 0;
   std::unique_ptr<platform::SdlAudioSink> m_audio;

@@ -32,6 +32,10 @@ constexpr std::size_t kPcmBytes = kOutputSampleRate * kOutputChannels * sizeof(f
 // Audio that has not been pulled for this long no longer drives the clock (device stalled or
 // the audio track ended before the picture).
 constexpr double kAudioAnchorStaleSeconds = 0.25;
+// The picture's clock follows the sound's within this time constant...
+constexpr double kAudioSlewSeconds = 0.3;
+// ...unless they are further apart than this (a start, a stall): then it jumps to the sound.
+constexpr double kAudioResyncSeconds = 0.04;
 // Audio that outlasts the picture by more than this is cut, so the next clip is not held up.
 constexpr double kAudioTailLimitSeconds = 0.5;
 // A frame within this much of the clock counts as due: timestamps and the steady clock's
@@ -661,11 +665,17 @@ void ClipPlayer::setPaused(bool paused, SteadyTime now) {
 
 double ClipPlayer::clockAt(SteadyTime now) {
   if (m_paused || !m_started) return m_clockValue;
-  double value = m_clockValue + seconds(now - m_clockTime);
+  const double elapsed = seconds(now - m_clockTime);
+  double value = m_clockValue + elapsed;
   {
     std::lock_guard lock(m_anchorMutex);
     if (m_anchorValid && seconds(now - m_anchorTime) < kAudioAnchorStaleSeconds) {
-      value = m_anchorPts + seconds(now - m_anchorTime);
+      // Each sound buffer's anchor carries the jitter of the moment its callback ran (a few ms),
+      // though the device plays the samples evenly: follow the sound's clock smoothly, so the
+      // pictures keep an even pace, and jump to it only when it is clearly elsewhere.
+      const double sound = m_anchorPts + seconds(now - m_anchorTime);
+      const double drift = sound - value;
+      value += std::fabs(drift) > kAudioResyncSeconds ? drift : drift * std::min(1.0, elapsed / kAudioSlewSeconds);
     }
   }
   // Never step back: the picture holds briefly instead, while audio catches up.
@@ -675,6 +685,12 @@ double ClipPlayer::clockAt(SteadyTime now) {
 }
 
 double ClipPlayer::position(SteadyTime now) { return clockAt(now); }
+
+const AVFrame* ClipPlayer::peekNextFrame() const {
+  const AVFrame* next = nullptr;
+  m_frames.peek([&](const VideoFrame& f) { next = f.frame.get(); });
+  return next;
+}
 
 ClipPlayer::Pick ClipPlayer::pick(SteadyTime now) {
   Pick result;

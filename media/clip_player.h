@@ -73,6 +73,9 @@ class ClipPlayer {
   };
   Pick pick(SteadyTime now);
   int droppedFrames() const { return m_droppedFrames; }
+  // The next decoded frame, not yet shown (nullptr if none): for drawing it ahead of its time.
+  // Valid while it waits in the queue; pick() hands out this same frame when it is due.
+  const AVFrame* peekNextFrame() const;
   // A decoded frame waits in the queue (for tests and benchmarks that step time by hand).
   bool hasQueuedFrame() const { return m_frames.size() > 0; }
   // The decoder has delivered its last frame and the queue is empty.

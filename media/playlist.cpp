@@ -14,6 +14,9 @@ constexpr auto kWaitingPoll = std::chrono::milliseconds(5);
 // would double the frame memory (~60 MB at 1080p). Opening and decoding a first frame takes
 // ~30-50 ms here. A decoder that runs late still gets this much warning:
 constexpr double kPrerollLeadSeconds = 0.12;
+// A clip that ended is closed this long after the cut: freeing its memory right away unmaps
+// pages while the next clip's first pictures are being drawn, and delayed them by 2-4 ms.
+constexpr auto kRetireDelay = std::chrono::milliseconds(250);
 }
 
 Playlist::Playlist(std::vector<std::string> items, ClipOptions options)
@@ -48,10 +51,15 @@ void Playlist::report(Error error) {
 void Playlist::loaderLoop() {
   std::unique_lock lock(m_mutex);
   while (true) {
-    m_wake.wait(lock, [&] { return m_quit || m_loadRequested || !m_retired.empty(); });
+    const auto retiredDue = [&] {
+      return m_retired.empty() ? SteadyTime::max() : m_retired.front().at + kRetireDelay;
+    };
+    m_wake.wait_until(lock, retiredDue(), [&] {
+      return m_quit || m_loadRequested || retiredDue() <= std::chrono::steady_clock::now();
+    });
     if (m_quit) break;
-    while (!m_retired.empty()) {
-      auto clip = std::move(m_retired.front());
+    while (retiredDue() <= std::chrono::steady_clock::now()) {
+      auto clip = std::move(m_retired.front().clip);
       m_retired.pop_front();
       lock.unlock();
       clip.reset();
@@ -102,7 +110,7 @@ void Playlist::retire(std::unique_ptr<ClipPlayer> clip) {
   if (!clip) return;
   {
     std::lock_guard lock(m_mutex);
-    m_retired.push_back(std::move(clip));
+    m_retired.push_back({std::move(clip), std::chrono::steady_clock::now()});
   }
   m_wake.notify_all();
 }
@@ -187,6 +195,16 @@ Playlist::Tick Playlist::tick(SteadyTime now) {
   tick.nextDue = pick.finished ? now + kWaitingPoll : pick.nextDue;
   if (m_paused) tick.nextDue = SteadyTime::max();
   return tick;
+}
+
+Playlist::Upcoming Playlist::upcoming() const {
+  if (!m_current || m_paused) return {};
+  if (const AVFrame* frame = m_current->peekNextFrame()) return {frame, m_current->info().geometry, m_clipsStarted};
+  if (!m_current->decodingDone()) return {};
+  std::lock_guard lock(m_mutex);
+  if (!m_next || !m_next->clip->ready() || m_next->clip->failure()) return {};
+  const AVFrame* frame = m_next->clip->peekNextFrame();
+  return frame ? Upcoming{frame, m_next->clip->info().geometry, m_clipsStarted + 1} : Upcoming{};
 }
 
 void Playlist::setPaused(bool paused, SteadyTime now) {

@@ -40,6 +40,16 @@ class Playlist final : public AudioSource {
     int clipNumber = 0;                 // counts clips started; a new number marks a cut
   };
   Tick tick(SteadyTime now);
+  // The frame the next tick() will most likely show (the current clip's next, or after its last
+  // the next clip's first), so the caller can convert it while it waits and have the work done
+  // when the frame is due, at cuts too. Its clipNumber is the one that tick will carry.
+  // Valid until the next tick(); compare pointer and clipNumber with what tick() then returns.
+  struct Upcoming {
+    const AVFrame* frame = nullptr;
+    VideoGeometry geometry;
+    int clipNumber = 0;
+  };
+  Upcoming upcoming() const;
   void setPaused(bool paused, SteadyTime now);
   bool paused() const { return m_paused; }
   // Jumps within the clip on screen (seconds of its media time).
@@ -87,7 +97,11 @@ class Playlist final : public AudioSource {
   std::vector<bool> m_bad;  // items that failed: skipped from then on
   bool m_allFailed = false;
   std::vector<Error> m_errors;
-  std::deque<std::unique_ptr<ClipPlayer>> m_retired;  // closed on the loader thread, off the UI
+  struct Retired {
+    std::unique_ptr<ClipPlayer> clip;
+    SteadyTime at;
+  };
+  std::deque<Retired> m_retired;  // closed on the loader thread, off the UI, a little after the cut
 
   // Guards m_current and m_audioNext against the audio thread.
   std::mutex m_audioMutex;

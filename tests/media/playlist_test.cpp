@@ -55,6 +55,39 @@ TEST(Playlist, EmptyPlaylistIsAllFailedAtOnce) {
   EXPECT_EQ(playlist.state(), Playlist::State::AllFailed);
 }
 
+TEST(Playlist, UpcomingFrameIsTheOneTheNextTickShowsCutsIncluded) {
+  // The kiosk converts upcoming() while it waits, so a due frame is only swapped in; a wrong
+  // prediction costs the conversion again, a missing one at a cut delays the new clip's picture.
+  ClipOptions options;
+  options.decodeAudio = false;
+  Playlist playlist({clip("noaudio_1s.mp4"), clip("tiny_0.2s.mp4")}, options);
+  runUntil(playlist, 5s, [&] { return playlist.state() == Playlist::State::Playing; });
+  int shown = 0;
+  int predicted = 0;
+  int cuts = 0;
+  int cutsPredicted = 0;
+  int clipOnScreen = 0;
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (playlist.loopsCompleted() < 3 && std::chrono::steady_clock::now() < deadline) {
+    const Playlist::Upcoming upcoming = playlist.upcoming();
+    const auto tick = playlist.tick(std::chrono::steady_clock::now());
+    if (tick.newFrame) {
+      const bool hit = upcoming.frame == tick.newFrame && upcoming.clipNumber == tick.clipNumber;
+      ++shown;
+      predicted += hit ? 1 : 0;
+      if (clipOnScreen != 0 && tick.clipNumber != clipOnScreen) {
+        ++cuts;
+        cutsPredicted += hit ? 1 : 0;
+      }
+      clipOnScreen = tick.clipNumber;
+    }
+    std::this_thread::sleep_until(std::min(tick.nextDue, std::chrono::steady_clock::now() + 10ms));
+  }
+  ASSERT_GE(cuts, 4);
+  EXPECT_GE(predicted, shown * 8 / 10) << predicted << " of " << shown;
+  EXPECT_GE(cutsPredicted, cuts - 1) << "the next clip's first frame is known before the cut";
+}
+
 TEST(Playlist, SingleClipLoopsAndKeepsShowingFrames) {
   Playlist playlist({clip("noaudio_1s.mp4")}, ClipOptions{});
   const int frames = runUntil(playlist, 8s, [&] { return playlist.loopsCompleted() >= 2; });
