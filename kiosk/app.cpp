@@ -508,6 +508,7 @@ bool App::showAttractFrame(const media::Playlist::Tick& tick) {
 
 void App::prepareUpcomingFrame() {
   if (!m_playlist) return;
+  m_playlist->frameCopied();  // after the present: freeing a clip's last picture waits for no one
   const media::Playlist::Upcoming next = m_playlist->upcoming();
   if (!next.frame || (next.frame == m_prepared.frame && next.clipNumber == m_prepared.clipNumber)) return;
   const SDL_Point size = m_display.outputSize();

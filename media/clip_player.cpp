@@ -686,6 +686,10 @@ double ClipPlayer::clockAt(SteadyTime now) {
 
 double ClipPlayer::position(SteadyTime now) { return clockAt(now); }
 
+void ClipPlayer::releaseLastPicture() {
+  if (m_haveCurrent && m_frames.finishedAndEmpty()) m_current.frame.reset();
+}
+
 const AVFrame* ClipPlayer::peekNextFrame() const {
   const AVFrame* next = nullptr;
   m_frames.peek([&](const VideoFrame& f) { next = f.frame.get(); });

@@ -76,6 +76,9 @@ class ClipPlayer {
   // The next decoded frame, not yet shown (nullptr if none): for drawing it ahead of its time.
   // Valid while it waits in the queue; pick() hands out this same frame when it is due.
   const AVFrame* peekNextFrame() const;
+  // The caller has copied the picture on screen: once it is the clip's last, it is freed now,
+  // and with it the decoder's picture pool (tens of MB at 1080p), instead of at the cut.
+  void releaseLastPicture();
   // A decoded frame waits in the queue (for tests and benchmarks that step time by hand).
   bool hasQueuedFrame() const { return m_frames.size() > 0; }
   // The decoder has delivered its last frame and the queue is empty.

@@ -16,7 +16,7 @@ constexpr auto kWaitingPoll = std::chrono::milliseconds(5);
 constexpr double kPrerollLeadSeconds = 0.12;
 // A clip that ended is closed this long after the cut: freeing its memory right away unmaps
 // pages while the next clip's first pictures are being drawn, and delayed them by 2-4 ms.
-constexpr auto kRetireDelay = std::chrono::milliseconds(250);
+constexpr auto kRetireDelay = std::chrono::milliseconds(45);
 }
 
 Playlist::Playlist(std::vector<std::string> items, ClipOptions options)
@@ -205,6 +205,10 @@ Playlist::Upcoming Playlist::upcoming() const {
   if (!m_next || !m_next->clip->ready() || m_next->clip->failure()) return {};
   const AVFrame* frame = m_next->clip->peekNextFrame();
   return frame ? Upcoming{frame, m_next->clip->info().geometry, m_clipsStarted + 1} : Upcoming{};
+}
+
+void Playlist::frameCopied() {
+  if (m_current) m_current->releaseLastPicture();
 }
 
 void Playlist::setPaused(bool paused, SteadyTime now) {

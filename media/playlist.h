@@ -50,6 +50,10 @@ class Playlist final : public AudioSource {
     int clipNumber = 0;
   };
   Upcoming upcoming() const;
+  // The caller has copied the last frame tick() gave out (to a texture): a clip's last picture
+  // is then freed at once with its decoder's memory, so that the cut to the next clip does not
+  // free it (a few ms of unmapping) while the next clip's first picture goes on screen.
+  void frameCopied();
   void setPaused(bool paused, SteadyTime now);
   bool paused() const { return m_paused; }
   // Jumps within the clip on screen (seconds of its media time).

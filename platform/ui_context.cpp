@@ -140,6 +140,12 @@ void UiContext::newFrame() {
   ImGui_ImplSDLRenderer_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
+  if (!m_fontPixelsFreed) {
+    // The backend has made its texture from the atlas: the atlas's own two copies of the pixels
+    // (10 MB for Latin glyphs, 20 MB with Chinese) are no longer needed.
+    io.Fonts->ClearTexData();
+    m_fontPixelsFreed = true;
+  }
   // Overrides what the backend polled: this is the one pointer path, for touch and mouse.
   // A tap that went down and up between two frames is shown to ImGui as down for one frame.
   io.MousePos = m_pointerPos;

@@ -52,6 +52,7 @@ class UiContext {
   bool m_pressPending = false;    // a press this frame, even if released within it
   bool m_releasePending = false;  // lift after the frame that saw the press
   int m_settleFrames = 0;
+  bool m_fontPixelsFreed = false;  // the atlas pixels, once the renderer has its texture
 };
 
 }  // namespace etalase::platform

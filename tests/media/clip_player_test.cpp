@@ -43,6 +43,25 @@ TEST(ClipPlayer, ShowsEveryFrameOnceInOrderAtItsTime) {
   for (std::size_t i = 0; i < shownAt.size(); ++i) EXPECT_NEAR(shownAt[i], i / 30.0, 1e-6);
 }
 
+TEST(ClipPlayer, LastPictureReleasedAfterCopyingStillEndsTheClipOnTime) {
+  // The kiosk copies each picture to a texture and then lets the clip free its last one early.
+  auto clip = openClip("noaudio_1s.mp4");
+  ASSERT_TRUE(clip);
+  ASSERT_TRUE(waitForDecoder(*clip));
+  const SteadyTime t0{};
+  clip->start(t0);
+  std::vector<double> shownAt;
+  const bool finished = test::playToEnd(*clip, t0, 1.0 / 30.0, 2.0, [&](double now, const AVFrame* frame) {
+    EXPECT_GT(frame->width, 0);  // still valid when handed out, though the previous was released
+    shownAt.push_back(now);
+    clip->releaseLastPicture();
+  });
+  EXPECT_TRUE(finished);
+  ASSERT_EQ(shownAt.size(), 30u);
+  EXPECT_NEAR(shownAt.back(), 29.0 / 30.0, 1e-6);
+  EXPECT_EQ(clip->peekNextFrame(), nullptr);
+}
+
 TEST(ClipPlayer, FirstFrameIsShownAtOnceWhenStarted) {
   auto clip = openClip("noaudio_1s.mp4");
   ASSERT_TRUE(clip);
