@@ -143,7 +143,9 @@ class App {
   std::function<void()> m_afterFrame;
   bool m_productPlaylistPaused = false;
   platform::RemovableMediaWatcher m_volumes;
-  std::chrono::steady_clock::time_point m_nextVolumePoll{};
+  // The first look for sticks waits until the first picture is up: it reads the mount table and
+  // every removable volume, 15 ms or more, which the launch should not wait for.
+  std::chrono::steady_clock::time_point m_nextVolumePoll = std::chrono::steady_clock::now() + std::chrono::seconds(1);
   std::unique_ptr<PackInstaller> m_installer;
   std::unique_ptr<UsbInstallFlow> m_usbFlow;
   std::string m_language;
