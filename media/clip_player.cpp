@@ -41,8 +41,8 @@ constexpr double kAudioTailLimitSeconds = 0.5;
 // A frame within this much of the clock counts as due: timestamps and the steady clock's
 // nanoseconds never meet exactly.
 constexpr double kDueToleranceSeconds = 0.0005;
-// A next frame further ahead of the clock than this is a timestamp jump in the file, not a
-// frame to wait for: the clock jumps to it instead of freezing the picture.
+// A picture further from where its predecessor ended than this is a leap in the file's
+// timestamps, not a picture to wait for (or to drop as late): TimestampMender takes it out.
 constexpr double kTimestampJumpSeconds = 1.5;
 // With sound, a picture held longer than the jump limit still plays in step with its sound;
 // only a leap beyond this is taken out (in both streams alike, so they stay together).
@@ -293,9 +293,9 @@ struct ClipPlayer::KeyframeBacklog {
 };
 
 struct ClipPlayer::DecodeProgress {
-  explicit DecodeProgress(double leapLimit) : mender(leapLimit) {}
-  double lastPts = 0.0;           // of the last picture decoded, as in the file
-  double lastQueuedPts = -1e300;  // of the last picture handed to the queue, mended (when it is shown)
+  DecodeProgress(double leapLimit, double frameInterval) : lastPts(-frameInterval), mender(leapLimit) {}
+  double lastPts;                 // of the last picture decoded, as in the file
+  double lastQueuedPts = NAN;     // of the last picture handed to the queue, mended (when it is shown)
   double lastDuration = 0.0;      // the file's duration for that picture, if it gives one
   int picturesOut = 0;            // pictures the decoders have delivered
   int hardwareErrors = 0;         // in a row, without a picture between them
@@ -331,11 +331,10 @@ int ClipPlayer::receivePictures(av::FramePtr& frame, DecodeProgress& progress) {
       av_frame_unref(frame.get());
       continue;
     }
-    const bool first = progress.lastQueuedPts < -1e299;
     // A picture held on screen for long (a still in a variable-frame-rate clip) says so in its
     // duration: the next one is expected after it, not one frame interval on.
     const double step = std::max(frameInterval, progress.lastDuration);
-    const double shownAt = progress.mender.mend(pts, first ? NAN : progress.lastQueuedPts + step);
+    const double shownAt = progress.mender.mend(pts, progress.lastQueuedPts + step);  // NaN for the first
     if (progress.mender.leaps() > progress.leapsLogged) {
       progress.leapsLogged = progress.mender.leaps();
       log::warn("{}: the video's timestamps leap at {:.1f} s; playing on as if they did not", path(), shownAt);
@@ -362,7 +361,7 @@ bool ClipPlayer::takeOverInSoftware(int error, KeyframeBacklog& backlog, av::Fra
     return false;
   }
   log::warn("{}: the hardware decoder {} failed at {:.2f} s ({}); carrying on in software", path(), failed,
-            std::max(0.0, progress.lastQueuedPts), av::errorText(error));
+            std::isnan(progress.lastQueuedPts) ? 0.0 : progress.lastQueuedPts, av::errorText(error));
   m_videoDecoder = std::move(software.value());
   m_hardwareFailed = true;  // a seek reopens the decoder: in software from now on
   setDecoderDescription(m_videoDecoder->description());
@@ -378,7 +377,7 @@ bool ClipPlayer::takeOverInSoftware(int error, KeyframeBacklog& backlog, av::Fra
 }
 
 void ClipPlayer::videoDecodeLoop() {
-  DecodeProgress progress(leapLimit());
+  DecodeProgress progress(leapLimit(), 1.0 / m_file.info().frameRate);
   KeyframeBacklog backlog;
   int errors = 0;
   int stalls = 0;
@@ -540,6 +539,10 @@ void ClipPlayer::letSoundJoinPicture(double pts, SteadyTime now) {
   m_soundJoinsPicture = true;
 }
 
+double ClipPlayer::partialPosition() const noexcept {
+  return m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
+}
+
 bool ClipPlayer::skipSoundTo(double pts) noexcept {
   while (true) {
     if (m_partialOffset >= m_partial.samples.size()) {
@@ -548,14 +551,14 @@ bool ClipPlayer::skipSoundTo(double pts) noexcept {
       m_partial = std::move(*chunk);
       m_partialOffset = 0;
     }
-    const double at = m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
+    const double at = partialPosition();
     // The picture starts well after the sound (a file that opens on sound alone): that sound is
     // part of the clip, so it plays and the picture waits for it.
     if (pts - at > kMaxSoundSkipSeconds) return true;
     const auto behind = static_cast<std::size_t>(std::max(0.0, (pts - at) * kOutputSampleRate));
     const std::size_t available = (m_partial.samples.size() - m_partialOffset) / kOutputChannels;
     m_partialOffset += std::min(behind, available) * kOutputChannels;
-    m_soundEnd = m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
+    m_soundEnd = partialPosition();
     if (behind <= available) return true;
   }
 }
@@ -604,7 +607,7 @@ int ClipPlayer::readAudio(float* out, int frames, SteadyTime heardAt, bool endAt
     }
     std::size_t available = (m_partial.samples.size() - m_partialOffset) / kOutputChannels;
     if (endAtPicture) {
-      const double at = m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
+      const double at = partialPosition();
       const double beforeEnd = std::max(0.0, (pictureEnd - at) * kOutputSampleRate);
       if (beforeEnd < static_cast<double>(available)) {
         available = static_cast<std::size_t>(beforeEnd);
@@ -616,13 +619,13 @@ int ClipPlayer::readAudio(float* out, int frames, SteadyTime heardAt, bool endAt
     }
     const std::size_t n = std::min<std::size_t>(available, static_cast<std::size_t>(frames - written));
     if (std::isnan(firstPts)) {
-      firstPts = m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
+      firstPts = partialPosition();
     }
     std::copy_n(m_partial.samples.data() + m_partialOffset, n * kOutputChannels,
                 out + static_cast<std::size_t>(written) * kOutputChannels);
     m_partialOffset += n * kOutputChannels;
     written += static_cast<int>(n);
-    m_soundEnd = m_partial.pts + static_cast<double>(m_partialOffset / kOutputChannels) / kOutputSampleRate;
+    m_soundEnd = partialPosition();
   }
   m_partialEmpty = m_partialOffset >= m_partial.samples.size();
   if (written > 0) {
@@ -699,18 +702,7 @@ const AVFrame* ClipPlayer::peekNextFrame() const {
 ClipPlayer::Pick ClipPlayer::pick(SteadyTime now) {
   Pick result;
   if (!m_started && m_frames.size() > 0) start(now);  // after a seek
-  double clock = clockAt(now);
-  double upcoming = 0.0;
-  // Timestamps are mended as they are decoded; this is the last guard for a clip timed by the
-  // wall clock. With sound, the sound's clock rules and the picture waits for it.
-  if (!m_decodeAudio && m_haveCurrent && !m_paused && m_frames.peek([&](const VideoFrame& f) { upcoming = f.pts; }) &&
-      upcoming - clock > kTimestampJumpSeconds) {
-    log::warn("{}: timestamps jump {:.1f} s ahead; following them", m_file.path(), upcoming - clock);
-    m_clockValue = clock = upcoming;
-    m_clockTime = now;
-    std::lock_guard lock(m_anchorMutex);
-    m_anchorValid = false;  // the sound re-anchors on its next buffer
-  }
+  const double clock = clockAt(now);
   const double dueBy = clock + kDueToleranceSeconds;
   const double frameInterval = 1.0 / m_file.info().frameRate;
   while (true) {

@@ -125,6 +125,8 @@ class ClipPlayer {
   void fail(Error error);
   double clockAt(SteadyTime now);
   void letSoundJoinPicture(double pts, SteadyTime now);
+  // Media time of the next sample in m_partial (audio thread).
+  double partialPosition() const noexcept;
   bool skipSoundTo(double pts) noexcept;
   void joinSoundToPicture(SteadyTime heardAt) noexcept;
 
