@@ -84,8 +84,8 @@ bool VideoTexture::updateScaledRgb(const AVFrame* frame, const VideoPlacement& p
   // in the scaler for 1080p shown at 720p), for one 1.4 MB picture more.
   const AVFrame* source = frame;
   if (frame->width != width || frame->height != height) {
-    if (!scaleInYuv(frame, width, height)) return false;
-    source = m_scaled.get();
+    source = toYuv420p(frame, width, height);
+    if (!source) return false;
   }
   // sws_getCachedContext frees the old context itself when it cannot reuse it.
   m_converter.reset(sws_getCachedContext(m_converter.release(), source->width, source->height,
@@ -106,30 +106,30 @@ bool VideoTexture::updateScaledRgb(const AVFrame* frame, const VideoPlacement& p
   return true;
 }
 
-bool VideoTexture::scaleInYuv(const AVFrame* frame, int width, int height) {
-  if (!m_scaled || m_scaled->width != width || m_scaled->height != height) {
-    m_scaled = av::makeFrame();
-    m_scaled->format = AV_PIX_FMT_YUV420P;
-    m_scaled->width = width;
-    m_scaled->height = height;
-    if (av_frame_get_buffer(m_scaled.get(), 0) < 0) {
-      m_scaled.reset();
+const AVFrame* VideoTexture::toYuv420p(const AVFrame* frame, int width, int height) {
+  if (!m_yuv || m_yuv->width != width || m_yuv->height != height) {
+    m_yuv = av::makeFrame();
+    m_yuv->format = AV_PIX_FMT_YUV420P;
+    m_yuv->width = width;
+    m_yuv->height = height;
+    if (av_frame_get_buffer(m_yuv.get(), 0) < 0) {
+      m_yuv.reset();
       log::error("out of memory for a {}x{} video picture", width, height);
-      return false;
+      return nullptr;
     }
   }
   m_scaler.reset(sws_getCachedContext(m_scaler.release(), frame->width, frame->height, sourceFormat(frame), width,
                                       height, AV_PIX_FMT_YUV420P, kScaleFlags, nullptr, nullptr, nullptr));
   if (!m_scaler) {
     log::error("cannot scale {} video", av_get_pix_fmt_name(static_cast<AVPixelFormat>(frame->format)));
-    return false;
+    return nullptr;
   }
-  // Same colours and range out as in: the conversion to RGB that follows applies them.
+  // Same colours and range out as in: whoever shows the picture applies them.
   const int* coefficients = sws_getCoefficients(colorspaceFor(frame));
   const int range = media::isFullRange(frame) ? 1 : 0;
   sws_setColorspaceDetails(m_scaler.get(), coefficients, range, coefficients, range, 0, 1 << 16, 1 << 16);
-  sws_scale(m_scaler.get(), frame->data, frame->linesize, 0, frame->height, m_scaled->data, m_scaled->linesize);
-  return true;
+  sws_scale(m_scaler.get(), frame->data, frame->linesize, 0, frame->height, m_yuv->data, m_yuv->linesize);
+  return m_yuv.get();
 }
 
 bool VideoTexture::updateYuv(const AVFrame* frame) {
@@ -141,23 +141,8 @@ bool VideoTexture::updateYuv(const AVFrame* frame) {
   }
   if (frame->format != AV_PIX_FMT_YUV420P && frame->format != AV_PIX_FMT_YUVJ420P) {
     // 10-bit, 4:2:2, RGB...: one conversion to 8-bit 4:2:0 at the coded size, the GPU does the rest.
-    if (!m_converted || m_converted->width != frame->width || m_converted->height != frame->height) {
-      m_converted = av::makeFrame();
-      m_converted->format = AV_PIX_FMT_YUV420P;
-      m_converted->width = frame->width;
-      m_converted->height = frame->height;
-      if (av_frame_get_buffer(m_converted.get(), 0) < 0) {
-        m_converted.reset();
-        return false;
-      }
-    }
-    m_scaler.reset(sws_getCachedContext(m_scaler.release(), frame->width, frame->height,
-                                        sourceFormat(frame), frame->width, frame->height,
-                                        AV_PIX_FMT_YUV420P, kScaleFlags, nullptr, nullptr, nullptr));
-    if (!m_scaler) return false;
-    sws_scale(m_scaler.get(), frame->data, frame->linesize, 0, frame->height, m_converted->data,
-              m_converted->linesize);
-    source = m_converted.get();
+    source = toYuv420p(frame, frame->width, frame->height);
+    if (!source) return false;
   }
   if (!ensureTexture(SDL_PIXELFORMAT_IYUV, source->width, source->height)) return false;
   return SDL_UpdateYUVTexture(m_texture.get(), nullptr, source->data[0], source->linesize[0],

@@ -30,7 +30,8 @@ class VideoTexture {
 
  private:
   bool updateScaledRgb(const AVFrame* frame, const VideoPlacement& placement);
-  bool scaleInYuv(const AVFrame* frame, int width, int height);
+  // The frame as 8-bit 4:2:0 at width x height (in m_yuv), colours untouched; null on failure.
+  const AVFrame* toYuv420p(const AVFrame* frame, int width, int height);
   bool updateYuv(const AVFrame* frame);
   bool ensureTexture(Uint32 format, int width, int height);
 
@@ -40,10 +41,11 @@ class VideoTexture {
   Uint32 m_textureFormat = 0;
   int m_textureWidth = 0;
   int m_textureHeight = 0;
-  av::SwsPtr m_scaler;
-  av::SwsPtr m_converter;    // software renderer: YUV at the final size to RGB
-  av::FramePtr m_scaled;     // software renderer: the picture scaled, still in YUV
-  av::FramePtr m_converted;  // for GPU upload of formats SDL has no texture for
+  av::SwsPtr m_scaler;     // to m_yuv
+  av::SwsPtr m_converter;  // software renderer: YUV at the final size to RGB
+  // The picture in 8-bit 4:2:0: scaled to its final size for the software renderer, or converted
+  // at its own size for a GPU texture when SDL has no texture format for it.
+  av::FramePtr m_yuv;
   VideoPlacement m_placement;
   bool m_hasFrame = false;
 };
