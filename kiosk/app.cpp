@@ -495,9 +495,7 @@ void App::step(std::chrono::milliseconds maxWait) {
 
 bool App::showAttractFrame(const media::Playlist::Tick& tick) {
   const SDL_Point size = m_display.outputSize();
-  const bool prepared = m_prepared.frame == tick.newFrame && m_prepared.clipNumber == tick.clipNumber &&
-                        m_prepared.pts == tick.newFrame->best_effort_timestamp && m_prepared.size.x == size.x &&
-                        m_prepared.size.y == size.y;
+  const bool prepared = m_prepared.matches(tick.newFrame, tick.clipNumber, size);
   m_prepared = {};
   if (prepared) {
     std::swap(m_video, m_upcoming);
@@ -510,8 +508,8 @@ void App::prepareUpcomingFrame() {
   if (!m_playlist) return;
   m_playlist->frameCopied();  // after the present: freeing a clip's last picture waits for no one
   const media::Playlist::Upcoming next = m_playlist->upcoming();
-  if (!next.frame || (next.frame == m_prepared.frame && next.clipNumber == m_prepared.clipNumber)) return;
   const SDL_Point size = m_display.outputSize();
+  if (!next.frame || m_prepared.matches(next.frame, next.clipNumber, size)) return;
   m_prepared = {};
   if (m_upcoming.update(next.frame, next.geometry, SDL_Rect{0, 0, size.x, size.y})) {
     m_prepared = {next.frame, next.frame->best_effort_timestamp, next.clipNumber, size};

@@ -105,9 +105,13 @@ class App {
   platform::VideoTexture m_upcoming;
   struct PreparedFrame {
     const AVFrame* frame = nullptr;
-    int64_t pts = 0;
+    int64_t pts = 0;  // with the clip number, tells a frame from a later one at a freed one's address
     int clipNumber = 0;
     SDL_Point size{0, 0};  // of the output it was placed for
+    bool matches(const AVFrame* other, int otherClip, SDL_Point outputSize) const {
+      return frame && other == frame && otherClip == clipNumber && other->best_effort_timestamp == pts &&
+             outputSize.x == size.x && outputSize.y == size.y;
+    }
   } m_prepared;
   std::chrono::steady_clock::time_point m_dissolveEnd{};
   int m_shownClipNumber = 0;
