@@ -3,7 +3,9 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <thread>
+#include <vector>
 
 #include "media/clip_player.h"
 
@@ -59,6 +61,30 @@ bool playToEnd(media::ClipPlayer& clip, media::SteadyTime t0, double step, doubl
     if (pick.finished) return true;
   }
   return false;
+}
+
+// What playing a clip from its start showed: when (seconds after the start) and which picture
+// (its timestamp as the file stamps it).
+struct Played {
+  std::vector<double> shownAt;
+  std::vector<double> pts;
+  bool finished = false;
+};
+
+// Waits for the first picture, starts the clip at time zero and plays it in `step`s until it
+// finishes or `maxSeconds` pass. `afterEach` runs after each new picture.
+inline Played playFromStart(media::ClipPlayer& clip, double step, double maxSeconds,
+                            const std::function<void()>& afterEach = {}) {
+  Played played;
+  if (!waitForDecoder(clip)) return played;
+  const media::SteadyTime t0{};
+  clip.start(t0);
+  played.finished = playToEnd(clip, t0, step, maxSeconds, [&](double now, const AVFrame* frame) {
+    played.shownAt.push_back(now);
+    played.pts.push_back(framePts(clip, frame));
+    if (afterEach) afterEach();
+  });
+  return played;
 }
 
 }  // namespace etalase::test

@@ -30,35 +30,24 @@ using test::waitForDecoder;
 TEST(ClipPlayer, ShowsEveryFrameOnceInOrderAtItsTime) {
   auto clip = openClip("noaudio_1s.mp4");
   ASSERT_TRUE(clip);
-  ASSERT_TRUE(waitForDecoder(*clip));
-  const SteadyTime t0{};
-  clip->start(t0);
-  std::vector<double> shownAt;
-  const bool finished = test::playToEnd(*clip, t0, 1.0 / 30.0, 2.0, [&](double now, const AVFrame*) {
-    shownAt.push_back(now);
-  });
-  EXPECT_TRUE(finished);
-  EXPECT_EQ(shownAt.size(), 30u);
+  const auto played = test::playFromStart(*clip, 1.0 / 30.0, 2.0);
+  EXPECT_TRUE(played.finished);
+  EXPECT_EQ(played.shownAt.size(), 30u);
   EXPECT_EQ(clip->droppedFrames(), 0);
-  for (std::size_t i = 0; i < shownAt.size(); ++i) EXPECT_NEAR(shownAt[i], i / 30.0, 1e-6);
+  for (std::size_t i = 0; i < played.shownAt.size(); ++i) EXPECT_NEAR(played.shownAt[i], i / 30.0, 1e-6);
 }
 
 TEST(ClipPlayer, LastPictureReleasedAfterCopyingStillEndsTheClipOnTime) {
   // The kiosk copies each picture to a texture and then lets the clip free its last one early.
   auto clip = openClip("noaudio_1s.mp4");
   ASSERT_TRUE(clip);
-  ASSERT_TRUE(waitForDecoder(*clip));
-  const SteadyTime t0{};
-  clip->start(t0);
-  std::vector<double> shownAt;
-  const bool finished = test::playToEnd(*clip, t0, 1.0 / 30.0, 2.0, [&](double now, const AVFrame* frame) {
-    EXPECT_GT(frame->width, 0);  // still valid when handed out, though the previous was released
-    shownAt.push_back(now);
-    clip->releaseLastPicture();
-  });
-  EXPECT_TRUE(finished);
-  ASSERT_EQ(shownAt.size(), 30u);
-  EXPECT_NEAR(shownAt.back(), 29.0 / 30.0, 1e-6);
+  // playFromStart reads each picture's timestamp when it is handed out: still valid, though the
+  // previous one was released.
+  const auto played = test::playFromStart(*clip, 1.0 / 30.0, 2.0, [&] { clip->releaseLastPicture(); });
+  EXPECT_TRUE(played.finished);
+  ASSERT_EQ(played.shownAt.size(), 30u);
+  EXPECT_NEAR(played.shownAt.back(), 29.0 / 30.0, 1e-6);
+  EXPECT_NEAR(played.pts.back(), 29.0 / 30.0, 1e-3);
   EXPECT_EQ(clip->peekNextFrame(), nullptr);
 }
 
@@ -182,32 +171,23 @@ TEST(ClipPlayer, WithoutAudioDecodingTheClipStillPlays) {
 TEST(ClipPlayer, TimestampJumpDoesNotFreezeThePicture) {
   auto clip = openClip("timestamp_jump.mkv");
   ASSERT_TRUE(clip);
-  ASSERT_TRUE(waitForDecoder(*clip));
-  const SteadyTime t0{};
-  clip->start(t0);
-  int shown = 0;
-  double lastShownAt = 0.0;
   // 10 ms steps for 3 s, not the minute the timestamps claim.
-  const bool finished = test::playToEnd(*clip, t0, 0.01, 3.0, [&](double now, const AVFrame*) {
-    ++shown;
-    EXPECT_LT(now - lastShownAt, 0.2) << "the picture froze";
-    lastShownAt = now;
-  });
-  EXPECT_TRUE(finished) << "still waiting for the far-away timestamp";
-  EXPECT_EQ(shown, 30);
+  const auto played = test::playFromStart(*clip, 0.01, 3.0);
+  EXPECT_TRUE(played.finished) << "still waiting for the far-away timestamp";
+  EXPECT_EQ(played.shownAt.size(), 30u);
+  double lastShownAt = 0.0;
+  for (double at : played.shownAt) {
+    EXPECT_LT(at - lastShownAt, 0.2) << "the picture froze";
+    lastShownAt = at;
+  }
 }
 
 TEST(ClipPlayer, TimestampLeapBackDoesNotDropThePicturesAfterIt) {
   auto clip = openClip("timestamp_back.ts");
   ASSERT_TRUE(clip);
-  ASSERT_TRUE(waitForDecoder(*clip));
-  const SteadyTime t0{};
-  clip->start(t0);
-  std::vector<double> shownAt;
-  const bool finished = test::playToEnd(*clip, t0, 0.01, 3.0, [&](double now, const AVFrame*) {
-    shownAt.push_back(now);
-  });
-  EXPECT_TRUE(finished);
+  const auto played = test::playFromStart(*clip, 0.01, 3.0);
+  EXPECT_TRUE(played.finished);
+  const auto& shownAt = played.shownAt;
   ASSERT_EQ(shownAt.size(), 30u) << "pictures after the leap back were dropped as late";
   EXPECT_EQ(clip->droppedFrames(), 0);
   // Shown at the clip's own pace throughout, the leap included: a frame every 1/30 s.
