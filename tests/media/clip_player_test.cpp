@@ -194,6 +194,19 @@ TEST(ClipPlayer, TimestampLeapBackDoesNotDropThePicturesAfterIt) {
   for (std::size_t i = 1; i < shownAt.size(); ++i) EXPECT_NEAR(shownAt[i] - shownAt[i - 1], 1.0 / 30.0, 0.011);
 }
 
+TEST(ClipPlayer, StillHeldForItsDeclaredDurationIsNotTakenForALeap) {
+  auto clip = openClip("still_hold.mp4");
+  ASSERT_TRUE(clip);
+  const auto played = test::playFromStart(*clip, 0.01, 5.0);
+  EXPECT_TRUE(played.finished);
+  const auto& shownAt = played.shownAt;
+  ASSERT_EQ(shownAt.size(), 30u);
+  // The 15th picture stays up for the 2.03 s the file gives it; the others for a frame each.
+  for (std::size_t i = 1; i < shownAt.size(); ++i) {
+    EXPECT_NEAR(shownAt[i] - shownAt[i - 1], i == 15 ? 2.0 + 1.0 / 30.0 : 1.0 / 30.0, 0.011) << "picture " << i;
+  }
+}
+
 class TimestampLeapWithSound : public testing::TestWithParam<const char*> {};
 
 TEST_P(TimestampLeapWithSound, PictureKeepsMovingWithTheSound) {
