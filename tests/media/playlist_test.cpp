@@ -132,11 +132,14 @@ TEST(Playlist, MutedPlaylistFillsSilence) {
   // joins the picture where it is by now, so a busy machine may need a few device reads first.
   float peak = 0.0f;
   const auto deadline = std::chrono::steady_clock::now() + 2s;
-  while (peak <= 0.1f && std::chrono::steady_clock::now() < deadline) {
+  // The test clip's tone peaks near 0.094 once its mono is spread over two channels (-3 dB each);
+  // only its first AAC frames overshoot 0.1, and the sound joining the picture may skip those.
+  constexpr float kAudible = 0.05f;
+  while (peak <= kAudible && std::chrono::steady_clock::now() < deadline) {
     playlist.fill(buffer.data(), 2048, std::chrono::steady_clock::now());
     for (float s : buffer) peak = std::max(peak, std::fabs(s));
   }
-  ASSERT_GT(peak, 0.1f);
+  ASSERT_GT(peak, kAudible);
   playlist.setMuted(true);
   std::fill(buffer.begin(), buffer.end(), 1.0f);
   playlist.fill(buffer.data(), 2048, std::chrono::steady_clock::now());
