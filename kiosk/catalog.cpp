@@ -1,6 +1,8 @@
 // Parsing pack.json into a Catalog, with the field path in every error.
 #include "catalog.h"
 
+#include "kiosk/json_document.h"
+
 #include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
@@ -34,25 +36,6 @@ const char* typeName(const json& value) { return value.type_name(); }
 // "products[0]" + "name" -> "products[0].name"; at the top level just "name".
 std::string field(const std::string& where, const char* key) {
   return where.empty() ? std::string(key) : where + "." + key;
-}
-
-// Messages reach a screen and the journal: bytes that are not UTF-8 become '?'.
-std::string printable(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const int length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xE ? 3 : (byte >> 3) == 0x1E ? 4 : 0;
-    bool valid = length > 0 && i + length <= text.size();
-    for (int k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    if (valid && (length > 1 || byte >= 0x20 || byte == '\n')) {
-      out.append(text, i, length);
-      i += length;
-    } else {
-      out += '?';
-      ++i;
-    }
-  }
-  return out;
 }
 
 const json& member(const json& object, const char* key, const std::string& where) {
@@ -289,33 +272,6 @@ Catalog parseCatalog(const json& document, PackContext& context) {
   return catalog;
 }
 
-// "line 3, column 14" of the byte at `offset` (0-based); columns count characters, not bytes.
-std::string lineAndColumn(const std::string& text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  std::size_t line = 1;
-  std::size_t lineStart = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      lineStart = i + 1;
-    }
-  }
-  std::size_t column = 1;
-  for (std::size_t i = lineStart; i < offset; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;  // not a continuation byte
-  }
-  return fmt::format("line {}, column {}", line, column);
-}
-
-// nlohmann's message without its "[json.exception...] parse error at ...: " prefix.
-std::string parseErrorReason(const json::parse_error& e) {
-  std::string message = e.what();
-  if (const auto at = message.find("parse error"); at != std::string::npos) {
-    if (const auto colon = message.find(": ", at); colon != std::string::npos) return message.substr(colon + 2);
-  }
-  return message;
-}
-
 std::string humanBytes(std::uintmax_t bytes) {
   return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
 }
@@ -369,15 +325,9 @@ Result<LoadedCatalog> loadCatalog(const fs::path& packDirectory) {
     return Error{manifest.string(), fmt::format("the manifest is more than the {} a manifest may be",
                                                 humanBytes(kMaxManifestBytes))};
   }
-  json document;
-  try {
-    document = json::parse(manifestText);
-  } catch (const json::parse_error& e) {
-    // e.byte counts the bytes read, the offending one included.
-    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    return Error{manifest.string(), printable(fmt::format("not valid JSON at {}: {}",
-                                                          lineAndColumn(manifestText, offset), parseErrorReason(e)))};
-  }
+  Result<json> parsed = parseJsonDocument(manifestText, manifest.string());
+  if (!parsed) return parsed.error();
+  const json document = std::move(parsed.value());
   LoadedCatalog loaded;
   const fs::path root = fs::absolute(packDirectory).lexically_normal();
   PackContext pack{root, fs::canonical(root, ec), loaded.warnings, loaded.files};
@@ -387,6 +337,8 @@ Result<LoadedCatalog> loadCatalog(const fs::path& packDirectory) {
   } catch (const FieldError& e) {
     return Error{fmt::format("{}: {}", manifest.string(), e.field.empty() ? "(top level)" : e.field), printable(e.what)};
   } catch (const json::exception& e) {
+    return Error{manifest.string(), printable(e.what())};
+  } catch (const std::exception& e) {  // a filesystem or allocation failure while walking it
     return Error{manifest.string(), printable(e.what())};
   }
   for (Error& warning : loaded.warnings) warning.where = manifest.string() + ": " + warning.where;

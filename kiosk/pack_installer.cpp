@@ -15,6 +15,7 @@
 #include <system_error>
 
 #include "kiosk/catalog.h"
+#include "kiosk/json_document.h"
 #include "media/log.h"
 #include "platform/unique_fd.h"
 
@@ -87,8 +88,9 @@ json readManifest(const fs::path& pack) {
   const std::uintmax_t size = fs::file_size(file, ec);
   if (ec || size > kMaxManifestBytes) return nullptr;
   std::ifstream in(file, std::ios::binary);
-  json manifest = json::parse(in, nullptr, /*allow_exceptions=*/false);
-  return manifest.is_discarded() ? json(nullptr) : manifest;
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Result<json> manifest = parseJsonDocument(text, file.string());
+  return manifest ? manifest.value() : json(nullptr);
 }
 
 // The manifest's "pack" object, or null.
