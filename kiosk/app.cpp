@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "kiosk/countries.h"
+#include "kiosk/locale/countries.h"
 #include "kiosk/pack_validator.h"
 #include "kiosk/product_poster.h"
 #include "kiosk/screens/attract_screen.h"

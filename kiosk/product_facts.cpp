@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "countries.h"
+#include "kiosk/locale/countries.h"
 #include "ui_text.h"
 
 namespace etalase::kiosk {

@@ -1,5 +1,5 @@
 // Country names: the markets producers sell to most, not all of ISO 3166.
-#include "countries.h"
+#include "kiosk/locale/countries.h"
 
 #include <algorithm>
 #include <array>

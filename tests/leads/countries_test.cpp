@@ -1,5 +1,5 @@
 // Country names: a product's markets read in the visitor's language.
-#include "kiosk/countries.h"
+#include "kiosk/locale/countries.h"
 
 #include <gtest/gtest.h>
 
