@@ -8,6 +8,7 @@
 #include <functional>
 
 #include "log.h"
+#include "padded_frame.h"
 #include "still_image.h"
 
 namespace etalase::media {
@@ -32,11 +33,8 @@ av::FramePtr readEntry(const fs::path& file) {
       header.width > 8192 || header.height > 8192) {
     return nullptr;
   }
-  av::FramePtr frame = av::makeFrame();
-  frame->format = AV_PIX_FMT_RGBA;
-  frame->width = header.width;
-  frame->height = header.height;
-  if (av_frame_get_buffer(frame.get(), 0) < 0) return nullptr;
+  av::FramePtr frame = av::makePaddedFrame(AV_PIX_FMT_RGBA, header.width, header.height);
+  if (!frame) return nullptr;
   const std::streamsize rowBytes = static_cast<std::streamsize>(header.width) * 4;
   for (int y = 0; y < header.height; ++y) {
     if (!in.read(reinterpret_cast<char*>(frame->data[0] + y * frame->linesize[0]), rowBytes)) return nullptr;

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "media_file.h"
+#include "padded_frame.h"
 #include "pixel_format.h"
 
 namespace etalase::media {
@@ -68,19 +69,13 @@ Result<av::FramePtr> uprightRgba(const std::string& path, const AVFrame* frame, 
     const int* coefficients = sws_getCoefficients(SWS_CS_DEFAULT);
     sws_setColorspaceDetails(scaler.get(), coefficients, 1, coefficients, 1, 0, 1 << 16, 1 << 16);
   }
-  av::FramePtr scaled = av::makeFrame();
-  scaled->format = AV_PIX_FMT_RGBA;
-  scaled->width = scaledW;
-  scaled->height = scaledH;
-  if (av_frame_get_buffer(scaled.get(), 0) < 0) return Error{path, "out of memory"};
+  av::FramePtr scaled = av::makePaddedFrame(AV_PIX_FMT_RGBA, scaledW, scaledH);
+  if (!scaled) return Error{path, "out of memory"};
   sws_scale(scaler.get(), frame->data, frame->linesize, 0, frame->height, scaled->data, scaled->linesize);
   if (geometry.rotationDegrees == 0) return scaled;
 
-  av::FramePtr upright = av::makeFrame();
-  upright->format = AV_PIX_FMT_RGBA;
-  upright->width = sideways ? scaledH : scaledW;
-  upright->height = sideways ? scaledW : scaledH;
-  if (av_frame_get_buffer(upright.get(), 0) < 0) return Error{path, "out of memory"};
+  av::FramePtr upright = av::makePaddedFrame(AV_PIX_FMT_RGBA, sideways ? scaledH : scaledW, sideways ? scaledW : scaledH);
+  if (!upright) return Error{path, "out of memory"};
   for (int y = 0; y < scaledH; ++y) {
     const auto* row = reinterpret_cast<const uint32_t*>(scaled->data[0] + y * scaled->linesize[0]);
     for (int x = 0; x < scaledW; ++x) {

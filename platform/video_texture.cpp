@@ -9,6 +9,7 @@ extern "C" {
 }
 
 #include "media/log.h"
+#include "media/padded_frame.h"
 #include "media/pixel_format.h"
 
 namespace etalase::platform {
@@ -42,11 +43,16 @@ VideoTexture::VideoTexture(SDL_Renderer* renderer, bool softwareRendering)
   SDL_SetYUVConversionMode(SDL_YUV_CONVERSION_AUTOMATIC);
 }
 
-bool VideoTexture::ensureTexture(Uint32 format, int width, int height) {
+bool VideoTexture::ensureTexture(Uint32 format, int width, int height, bool padded) {
   if (m_texture && m_textureFormat == format && m_textureWidth == width && m_textureHeight == height) {
     return true;
   }
-  m_texture.reset(SDL_CreateTexture(m_renderer, format, SDL_TEXTUREACCESS_STREAMING, width, height));
+  // SDL sizes a texture's pixels exactly, but swscale writes whole vectors past the end of each
+  // row and of the last row: a texture swscale draws into gets the padding libav asks of every
+  // destination, and only its top-left width x height is ever shown.
+  const int allocatedWidth = padded ? av::paddedWidth(width) : width;
+  const int allocatedHeight = padded ? height + av::kSpareRows : height;
+  m_texture.reset(SDL_CreateTexture(m_renderer, format, SDL_TEXTUREACCESS_STREAMING, allocatedWidth, allocatedHeight));
   if (!m_texture) {
     log::error("cannot create a {}x{} video texture: {}", width, height, SDL_GetError());
     m_textureWidth = m_textureHeight = 0;
@@ -78,7 +84,7 @@ bool VideoTexture::updateScaledRgb(const AVFrame* frame, const VideoPlacement& p
   const int width = placement.unrotated.w;
   const int height = placement.unrotated.h;
   // SDL_PIXELFORMAT_RGB888 is libav's BGR0 in memory on little-endian machines.
-  if (!ensureTexture(SDL_PIXELFORMAT_RGB888, width, height)) return false;
+  if (!ensureTexture(SDL_PIXELFORMAT_RGB888, width, height, /*padded=*/true)) return false;
   // Scaling straight to RGB runs swscale's plain-C output code; scaling in YUV first and then
   // converting the smaller picture keeps both steps on its SIMD code (about a third less work
   // in the scaler for 1080p shown at 720p), for one 1.4 MB picture more.
@@ -108,12 +114,8 @@ bool VideoTexture::updateScaledRgb(const AVFrame* frame, const VideoPlacement& p
 
 const AVFrame* VideoTexture::toYuv420p(const AVFrame* frame, int width, int height) {
   if (!m_yuv || m_yuv->width != width || m_yuv->height != height) {
-    m_yuv = av::makeFrame();
-    m_yuv->format = AV_PIX_FMT_YUV420P;
-    m_yuv->width = width;
-    m_yuv->height = height;
-    if (av_frame_get_buffer(m_yuv.get(), 0) < 0) {
-      m_yuv.reset();
+    m_yuv = av::makePaddedFrame(AV_PIX_FMT_YUV420P, width, height);
+    if (!m_yuv) {
       log::error("out of memory for a {}x{} video picture", width, height);
       return nullptr;
     }
@@ -135,7 +137,7 @@ const AVFrame* VideoTexture::toYuv420p(const AVFrame* frame, int width, int heig
 bool VideoTexture::updateYuv(const AVFrame* frame) {
   const AVFrame* source = frame;
   if (frame->format == AV_PIX_FMT_NV12) {
-    if (!ensureTexture(SDL_PIXELFORMAT_NV12, frame->width, frame->height)) return false;
+    if (!ensureTexture(SDL_PIXELFORMAT_NV12, frame->width, frame->height, /*padded=*/false)) return false;
     return SDL_UpdateNVTexture(m_texture.get(), nullptr, frame->data[0], frame->linesize[0],
                                frame->data[1], frame->linesize[1]) == 0;
   }
@@ -144,7 +146,7 @@ bool VideoTexture::updateYuv(const AVFrame* frame) {
     source = toYuv420p(frame, frame->width, frame->height);
     if (!source) return false;
   }
-  if (!ensureTexture(SDL_PIXELFORMAT_IYUV, source->width, source->height)) return false;
+  if (!ensureTexture(SDL_PIXELFORMAT_IYUV, source->width, source->height, /*padded=*/false)) return false;
   return SDL_UpdateYUVTexture(m_texture.get(), nullptr, source->data[0], source->linesize[0],
                               source->data[1], source->linesize[1], source->data[2],
                               source->linesize[2]) == 0;
@@ -157,10 +159,11 @@ void VideoTexture::draw(float opacity) const {
     SDL_SetTextureBlendMode(m_texture.get(), SDL_BLENDMODE_BLEND);
     SDL_SetTextureAlphaMod(m_texture.get(), static_cast<Uint8>(std::clamp(opacity, 0.0f, 1.0f) * 255.0f));
   }
+  const SDL_Rect picture{0, 0, m_textureWidth, m_textureHeight};  // a padded texture's padding is never shown
   if (m_placement.angle == 0.0) {
-    SDL_RenderCopy(m_renderer, m_texture.get(), nullptr, &m_placement.unrotated);
+    SDL_RenderCopy(m_renderer, m_texture.get(), &picture, &m_placement.unrotated);
   } else {
-    SDL_RenderCopyEx(m_renderer, m_texture.get(), nullptr, &m_placement.unrotated, m_placement.angle,
+    SDL_RenderCopyEx(m_renderer, m_texture.get(), &picture, &m_placement.unrotated, m_placement.angle,
                      nullptr, SDL_FLIP_NONE);
   }
   if (blended) {

@@ -33,13 +33,14 @@ class VideoTexture {
   // The frame as 8-bit 4:2:0 at width x height (in m_yuv), colours untouched; null on failure.
   const AVFrame* toYuv420p(const AVFrame* frame, int width, int height);
   bool updateYuv(const AVFrame* frame);
-  bool ensureTexture(Uint32 format, int width, int height);
+  // A texture showing width x height pixels; `padded` for one that swscale writes into.
+  bool ensureTexture(Uint32 format, int width, int height, bool padded);
 
   SDL_Renderer* m_renderer;
   bool m_software;
   TexturePtr m_texture;
   Uint32 m_textureFormat = 0;
-  int m_textureWidth = 0;
+  int m_textureWidth = 0;  // the picture's part of the texture, without padding
   int m_textureHeight = 0;
   av::SwsPtr m_scaler;     // to m_yuv
   av::SwsPtr m_converter;  // software renderer: YUV at the final size to RGB

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "media/av_ptr.h"
+#include "media/padded_frame.h"
 
 namespace etalase::pack {
 
@@ -52,11 +53,8 @@ Result<av::CodecContextPtr> openEncoder(const fs::path& file, AVCodecID id, int 
 
 // Paints frame `index` in the encoder's format.
 Result<av::FramePtr> paintFrame(const fs::path& file, const AVCodecContext* encoder, const Painter& paint, int index) {
-  av::FramePtr rgb = av::makeFrame();
-  rgb->format = AV_PIX_FMT_RGB24;
-  rgb->width = encoder->width;
-  rgb->height = encoder->height;
-  if (av_frame_get_buffer(rgb.get(), 0) < 0) return Error{file.string(), "out of memory"};
+  av::FramePtr rgb = av::makePaddedFrame(AV_PIX_FMT_RGB24, encoder->width, encoder->height);
+  if (!rgb) return Error{file.string(), "out of memory"};
   const double t = static_cast<double>(index) / kFramesPerSecond;
   for (int y = 0; y < rgb->height; ++y) {
     std::uint8_t* row = rgb->data[0] + static_cast<std::ptrdiff_t>(y) * rgb->linesize[0];
@@ -71,12 +69,9 @@ Result<av::FramePtr> paintFrame(const fs::path& file, const AVCodecContext* enco
     rgb->pts = index;
     return rgb;
   }
-  av::FramePtr converted = av::makeFrame();
-  converted->format = encoder->pix_fmt;
-  converted->width = encoder->width;
-  converted->height = encoder->height;
+  av::FramePtr converted = av::makePaddedFrame(encoder->pix_fmt, encoder->width, encoder->height);
+  if (!converted) return Error{file.string(), "out of memory"};
   converted->color_range = encoder->color_range;
-  if (av_frame_get_buffer(converted.get(), 0) < 0) return Error{file.string(), "out of memory"};
   av::SwsPtr scaler(sws_getContext(rgb->width, rgb->height, AV_PIX_FMT_RGB24, converted->width, converted->height,
                                    encoder->pix_fmt, SWS_BICUBIC, nullptr, nullptr, nullptr));
   if (!scaler) return Error{file.string(), "cannot convert the picture's pixel format"};
