@@ -2,110 +2,25 @@
 #include "app.h"
 
 #include <algorithm>
-#include <filesystem>
-#include <set>
+#include <utility>
 
-#include <fmt/format.h>
-
+#include "kiosk/content.h"
 #include "kiosk/locale/countries.h"
-#include "kiosk/pack_validator.h"
-#include "kiosk/product_poster.h"
+#include "kiosk/packs/pack_store.h"
 #include "kiosk/screens/attract_screen.h"
-#include "kiosk/ui_text.h"
+#include "kiosk/screens/ui_text.h"
 #include "media/log.h"
-#include "media/poster_cache.h"
-#include "media/still_image.h"
-#include "platform/image_texture.h"
 #include "platform/paths.h"
 #include "platform/pointer_input.h"
-
-#ifndef ETALASE_DEMO_PACK_DIR
-#define ETALASE_DEMO_PACK_DIR ""
-#endif
-#ifndef ETALASE_PACK_TOOL
-#define ETALASE_PACK_TOOL "etalase-pack"
-#endif
 
 namespace etalase::kiosk {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 namespace {
-
-// Long enough to read, short enough not to stay on a visitor's screen all day.
-constexpr auto kNoticeDuration = std::chrono::seconds(20);
-constexpr std::size_t kMaxNotices = 4;
 // With nothing due, the loop still wakes this often (cheap, and keeps notices expiring).
 constexpr auto kIdleWake = std::chrono::seconds(1);
 constexpr auto kUiSettleFrame = std::chrono::milliseconds(16);
-// Product photos are shown at most about half a 1080p screen wide.
-constexpr int kPhotoMaxWidth = 1280;
-constexpr int kPhotoMaxHeight = 960;
-
-bool isVideoFile(const fs::path& path) {
-  static const std::set<std::string> kExtensions = {".mp4", ".m4v", ".mov", ".mkv", ".webm",
-                                                    ".avi", ".ts",  ".mts", ".mpg", ".mpeg"};
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
-  return kExtensions.count(extension) > 0;
-}
-
-// Files as given; folders expand to the videos in them, sorted by name.
-std::vector<std::string> expandPlayArguments(const std::vector<std::string>& arguments) {
-  std::vector<std::string> items;
-  for (const std::string& argument : arguments) {
-    std::error_code ec;
-    if (fs::is_directory(argument, ec)) {
-      std::vector<std::string> inFolder;
-      for (const auto& entry : fs::directory_iterator(argument, ec)) {
-        if (entry.is_regular_file(ec) && isVideoFile(entry.path())) inFolder.push_back(entry.path().string());
-      }
-      std::sort(inFolder.begin(), inFolder.end());
-      if (inFolder.empty()) log::warn("{}: no video files in this folder", argument);
-      items.insert(items.end(), inFolder.begin(), inFolder.end());
-    } else {
-      items.push_back(argument);
-    }
-  }
-  return items;
-}
-
-// The pack staff installed last (from USB), else the built-in demo pack.
-fs::path defaultPack() {
-  if (auto installed = PackStore(platform::dataDirectory()).currentPack()) return *installed;
-  return ETALASE_DEMO_PACK_DIR;
-}
-
-// The kiosk checks a pack from a stick as etalase-pack validate does, decoding each file in a
-// child process (etalase-pack check-media), so a hostile file cannot take the kiosk down.
-std::vector<std::string> mediaChecker() {
-  std::error_code ec;
-  const fs::path beside = fs::read_symlink("/proc/self/exe", ec).parent_path() / "etalase-pack";
-  if (!ec && fs::is_regular_file(beside, ec)) return {beside.string(), "check-media"};
-  if (fs::is_regular_file(ETALASE_PACK_TOOL, ec)) return {ETALASE_PACK_TOOL, "check-media"};
-  return {"etalase-pack", "check-media"};  // from PATH
-}
-
-ValidationOutcome validateForInstall(const fs::path& pack, const ValidationProgress& progress) {
-  ValidateOptions options;
-  options.mediaChecker = mediaChecker();
-  bool stop = false;
-  options.progress = [&](const MediaCheckProgress& step) {
-    stop = !progress(static_cast<double>(step.index - 1) / std::max(1, step.count), step.file);
-  };
-  options.cancelled = [&] { return stop || !progress(-1.0, {}); };
-  const PackReport report = validatePack(pack, options);
-  ValidationOutcome outcome;
-  outcome.passed = report.passed();
-  for (const PackProblem& problem : report.problems) {
-    if (!problem.fatal && !outcome.passed) continue;  // errors first: they are why it failed
-    outcome.problems.push_back(fmt::format("{}{}{}: {}", problem.file, problem.field.empty() ? "" : ": ",
-                                           problem.field, problem.what));
-  }
-  return outcome;
-}
-
 }  // namespace
 
 Result<std::unique_ptr<App>> App::create(const KioskOptions& options) {
@@ -117,54 +32,33 @@ Result<std::unique_ptr<App>> App::create(const KioskOptions& options) {
 App::App(Key, const KioskOptions& options, platform::Display display)
     : m_options(options),
       m_display(std::move(display)),
-      m_video(m_display.renderer(), m_display.softwareRendering()),
-      m_outgoing(m_display.renderer(), m_display.softwareRendering()),
-      m_upcoming(m_display.renderer(), m_display.softwareRendering()),
+      m_output(m_display, m_options),
       m_navigation(std::chrono::milliseconds(static_cast<long>(options.idleTimeoutSeconds * 1000))),
-      m_productVideo(m_display.renderer(), m_display.softwareRendering()) {
+      m_attract(m_output, m_display, options.crossfadeSeconds),
+      m_productPage(m_output),
+      m_producerPage(m_output) {
   if (auto problem = PackStore(platform::dataDirectory()).recover()) log::warn("{}", problem->text());
   InstallerOptions installerOptions;
   installerOptions.validate = validateForInstall;
   m_installer = std::make_unique<PackInstaller>(platform::dataDirectory(), std::move(installerOptions));
   m_usbFlow = std::make_unique<UsbInstallFlow>(options.staffPin, *m_installer);
-  auto audio = platform::SdlAudioSink::open();
-  if (audio) {
-    m_audio = std::move(audio.value());
-  } else {
-    log::warn("{}; playing without sound", audio.error().text());
-  }
-  loadContent();
+  showContent();
 }
 
 App::~App() {
-  if (m_audio) m_audio->attach(nullptr);  // before the playlist it pulls from goes
+  // The sound must stop pulling from the playlists before they go.
+  m_productPage.close();
+  m_attract.stop();
 }
 
-void App::loadContent() {
+void App::showContent() {
   const auto now = Clock::now();
-  std::vector<std::string> videos;
-  if (!m_options.play.empty()) {
-    videos = expandPlayArguments(m_options.play);
-  } else {
-    const fs::path pack = m_options.pack.empty() ? defaultPack() : m_options.pack;
-    m_packShown = pack;
-    auto loaded = loadCatalog(pack);
-    if (loaded) {
-      m_catalog = std::move(loaded.value().catalog);
-      for (const Error& warning : loaded.value().warnings) {
-        log::warn("{}", warning.text());
-        addNotice(warning.text(), now);
-      }
-      for (const fs::path& video : m_catalog->attract) videos.push_back(video.string());
-      log::info("content pack {}: {} producers, {} products, {} videos", pack.string(),
-                m_catalog->producers.size(), m_catalog->products.size(), videos.size());
-      loadPosters();
-    } else {
-      m_contentProblem = loaded.error().text();
-      log::error("{}", m_contentProblem);
-      addNotice(m_contentProblem, now);
-    }
-  }
+  Content content = loadContent(m_options);
+  if (m_options.play.empty()) m_packShown = content.pack;
+  for (const Error& warning : content.warnings) addNotice(warning.text(), now);
+  if (!content.problem.empty()) addNotice(content.problem, now);
+  m_catalog = std::move(content.catalog);
+  if (m_catalog) m_posters.load(*m_catalog, m_output);
   m_language = m_options.language;
   if (m_language.empty()) m_language = m_catalog ? m_catalog->defaultLanguage : "en";
 
@@ -178,64 +72,22 @@ void App::loadContent() {
   }
   m_ui = std::make_unique<platform::UiContext>(m_display.window(), m_display.renderer(), texts);
 
-  m_playlist = startPlaylist(std::move(videos));
-}
-
-std::unique_ptr<media::Playlist> App::startPlaylist(std::vector<std::string> videos) {
-  media::ClipOptions clipOptions;
-  clipOptions.decodeAudio = m_audio != nullptr && !m_options.mute;
-  clipOptions.hardware = m_options.hardwareDecode;
-  auto playlist = std::make_unique<media::Playlist>(std::move(videos), clipOptions);
-  playlist->setVolume(static_cast<float>(m_options.volume));
-  playlist->setMuted(m_options.mute);
-  if (m_audio) {
-    playlist->setAudioLatency(m_audio->latencySeconds());
-    m_audio->attach(playlist.get());
-  }
-  return playlist;
-}
-
-platform::TexturePtr App::textureFrom(const Result<av::FramePtr>& picture) const {
-  if (!picture) {
-    log::warn("{}", picture.error().text());
-    return nullptr;
-  }
-  return platform::textureFromRgba(m_display.renderer(), picture.value().get());
-}
-
-void App::loadPosters() {
-  m_posterTextures.clear();
-  m_posters.clear();
-  const media::PosterCache posterCache(posterCacheDirectory());
-  for (const Product& product : m_catalog->products) {
-    const auto picture = productPoster(product, posterCache);
-    platform::TexturePtr texture = picture ? textureFrom(*picture) : nullptr;
-    m_posters.push_back(texture.get());
-    m_posterTextures.push_back(std::move(texture));
-  }
+  m_attract.start(std::move(content.attractVideos));
 }
 
 void App::reloadContent(const fs::path& pack) {
   log::info("switching to the content pack in {}", pack.string());
   // Everything that points into the old pack or the old font atlas goes, in dependency order.
-  closeProductMedia();
-  if (m_audio) m_audio->attach(nullptr);  // before the playlist it pulls from goes
-  m_playlist.reset();
-  m_video.clear();
-  m_outgoing.clear();
-  m_upcoming.clear();
-  m_prepared = {};
+  m_productPage.reset();
+  m_producerPage.close();
+  m_attract.stop();
   m_posters.clear();
-  m_posterTextures.clear();
-  m_logoTexture.reset();
   m_ui.reset();
   m_catalog.reset();
-  m_contentProblem.clear();
   m_grid = GridState{};
-  m_productState = ProductState{};
   m_options.pack = pack;
   m_options.play.clear();
-  loadContent();
+  showContent();
   m_navigation.show(ScreenId::Attract, Clock::now());
   m_needsRender = true;
 }
@@ -272,25 +124,26 @@ void App::applyInstallAction(const InstallPromptAction& action, Clock::time_poin
 }
 
 void App::addNotice(const std::string& text, Clock::time_point now) {
-  m_notices.push_back({text, now + kNoticeDuration});
-  while (m_notices.size() > kMaxNotices) m_notices.pop_front();
+  m_notices.add(text, now);
   m_needsRender = true;
 }
 
 void App::collectPlaylistErrors(Clock::time_point now) {
-  for (media::Playlist* playlist : {m_playlist.get(), m_productPlaylist.get()}) {
-    if (!playlist) continue;
-    for (const Error& error : playlist->takeErrors()) {
+  auto report = [&](const std::vector<Error>& errors) {
+    for (const Error& error : errors) {
       ++m_failedFiles;
       addNotice("Cannot play " + error.text(), now);
     }
-  }
+  };
+  if (media::Playlist* playlist = m_attract.playlist()) report(playlist->takeErrors());
+  report(m_productPage.takeErrors());
 }
 
 void App::enterScreen(ScreenId screen, Clock::time_point now) {
-  if (screen != ScreenId::Product) closeProductMedia();
+  if (screen != ScreenId::Product) m_productPage.close();
+  if (screen != ScreenId::Producer) m_producerPage.close();
   m_navigation.show(screen, now);
-  m_playlist->setPaused(screen != ScreenId::Attract, now);
+  m_attract.setPaused(screen != ScreenId::Attract, now);
   if (screen == ScreenId::Attract) {
     // The next visitor starts afresh.
     m_grid = GridState{};
@@ -300,67 +153,13 @@ void App::enterScreen(ScreenId screen, Clock::time_point now) {
   m_needsRender = true;
 }
 
-void App::prepareContact(const Producer& producer) {
-  m_contactQr.reset();
-  const auto link = contactLink(producer.contact, "");
-  m_productMedia.contact = m_producerMedia.contact = link;
-  if (link) {
-    auto qr = encodeQr(link->url);
-    if (qr) {
-      m_contactQr = std::move(qr.value());
-    } else {
-      log::warn("{}: no QR code for {}: {}", producer.id, link->url, qr.error().text());
-    }
-  }
-  m_productMedia.contactQr = m_producerMedia.contactQr = m_contactQr ? &*m_contactQr : nullptr;
-}
-
 void App::openProduct(std::size_t index, Clock::time_point now) {
-  closeProductMedia();
-  const Product& product = m_catalog->products[index];
-  if (m_productState.product != index) m_productState = ProductState{index, 0};
-  m_productMedia = ProductMedia{};
-  m_productMedia.poster = index < m_posters.size() ? m_posters[index] : nullptr;
-  m_productMedia.hasVideo = !product.videos.empty();
-  for (const fs::path& photo : product.photos) {
-    platform::TexturePtr texture = textureFrom(media::loadStillImage(photo.string(), kPhotoMaxWidth, kPhotoMaxHeight));
-    m_productMedia.photos.push_back(texture.get());
-    m_productPhotoTextures.push_back(std::move(texture));
-  }
-  if (const Producer* producer = m_catalog->producer(product.producerId)) prepareContact(*producer);
-  if (m_productMedia.hasVideo) {
-    std::vector<std::string> videos;
-    for (const fs::path& video : product.videos) videos.push_back(video.string());
-    m_productPlaylist = startPlaylist(std::move(videos));
-  }
-  log::info("product page: {}", product.id);
+  m_productPage.open(*m_catalog, index, m_posters.of(index));
   enterScreen(ScreenId::Product, now);
 }
 
-void App::closeProductMedia() {
-  if (m_productPlaylist) {
-    if (m_audio) m_audio->attach(m_playlist.get());  // before the playlist it pulls from goes
-    collectPlaylistErrors(Clock::now());
-    m_productPlaylist.reset();
-  }
-  m_productVideo.clear();
-  m_productVideoArea = SDL_Rect{0, 0, 0, 0};
-  m_productMedia.photos.clear();
-  m_productPhotoTextures.clear();
-}
-
 void App::openProducer(const std::string& producerId, Clock::time_point now) {
-  const Producer* producer = m_catalog->producer(producerId);
-  if (!producer) return;
-  m_producerBackTo = m_navigation.screen();
-  m_producerId = producerId;
-  m_logoTexture.reset();
-  if (!producer->logo.empty()) {
-    m_logoTexture = textureFrom(media::loadStillImage(producer->logo.string(), kPosterMaxWidth, kPosterMaxHeight));
-  }
-  m_producerMedia.logo = m_logoTexture.get();
-  prepareContact(*producer);
-  log::info("producer page: {}", producerId);
+  if (!m_producerPage.open(*m_catalog, producerId, m_navigation.screen())) return;
   enterScreen(ScreenId::Producer, now);
 }
 
@@ -370,8 +169,8 @@ void App::handleHeader(const HeaderAction& action, Clock::time_point now) {
     m_needsRender = true;
   }
   if (!action.back) return;
-  if (m_navigation.screen() == ScreenId::Producer && m_producerBackTo == ScreenId::Product) {
-    afterFrame([this, now] { openProduct(m_productState.product, now); });
+  if (m_navigation.screen() == ScreenId::Producer && m_producerPage.backTo() == ScreenId::Product) {
+    afterFrame([this, now] { openProduct(m_productPage.product(), now); });
   } else {
     afterFrame([this, now] { enterScreen(ScreenId::Grid, now); });
   }
@@ -433,13 +232,13 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
   m_ui->processEvent(event);
 }
 
-Clock::time_point App::nextWake(Clock::time_point now) const {
+App::Clock::time_point App::nextWake(Clock::time_point now) const {
   Clock::time_point wake = now + kIdleWake;
-  if (m_navigation.screen() == ScreenId::Attract && m_playlist) wake = std::min(wake, m_nextVideoDue);
-  if (m_navigation.screen() == ScreenId::Product && m_productPlaylist) wake = std::min(wake, m_productVideoDue);
+  if (m_navigation.screen() == ScreenId::Attract) wake = std::min(wake, m_attract.nextDue());
+  if (m_navigation.screen() == ScreenId::Product) wake = std::min(wake, m_productPage.nextDue());
   wake = std::min(wake, m_navigation.idleDeadline());
   if (m_ui->wantsAnotherFrame() || m_needsRender) wake = std::min(wake, now + kUiSettleFrame);
-  if (!m_notices.empty()) wake = std::min(wake, m_notices.front().until);
+  wake = std::min(wake, m_notices.nextExpiry());
   if (m_usbFlow->stage() == UsbInstallFlow::Stage::Installing) wake = std::min(wake, now + std::chrono::milliseconds(100));
   return wake;
 }
@@ -457,166 +256,59 @@ void App::step(std::chrono::milliseconds maxWait) {
   now = Clock::now();
   if (m_navigation.update(now)) enterScreen(ScreenId::Attract, now);
 
-  if (m_navigation.screen() == ScreenId::Attract) {
-    const auto tick = m_playlist->tick(now);
-    m_nextVideoDue = tick.nextDue;
-    if (tick.newFrame) {
-      if (tick.clipNumber != m_shownClipNumber) startDissolve(now);
-      m_shownClipNumber = tick.clipNumber;
-      if (showAttractFrame(tick)) {
-        m_videoFramePending = true;
-        m_pendingClipNumber = tick.clipNumber;
-      }
-      m_needsRender = true;
-    }
-  }
+  if (m_navigation.screen() == ScreenId::Attract && m_attract.step(now)) m_needsRender = true;
   pollUsb(now);
-  if (m_navigation.screen() == ScreenId::Product && m_productPlaylist) {
-    const auto tick = m_productPlaylist->tick(now);
-    m_productVideoDue = tick.nextDue;
-    if (tick.newFrame && m_productVideoArea.w > 0 && m_productVideoArea.h > 0 &&
-        m_productVideo.update(tick.newFrame, tick.geometry, m_productVideoArea)) {
-      ++m_productFramesShown;
-      m_needsRender = true;
-    }
-  }
+  if (m_navigation.screen() == ScreenId::Product && m_productPage.step(now)) m_needsRender = true;
   collectPlaylistErrors(now);
-  while (!m_notices.empty() && m_notices.front().until <= now) {
-    m_notices.pop_front();
-    m_needsRender = true;
-  }
-  if (m_options.loops > 0 && m_playlist->loopsCompleted() >= m_options.loops) m_quit = true;
-  if (m_playlist->state() == media::Playlist::State::AllFailed && m_options.loops > 0) m_quit = true;
+  if (m_notices.expire(now)) m_needsRender = true;
+  const media::Playlist& playlist = *m_attract.playlist();
+  if (m_options.loops > 0 && playlist.loopsCompleted() >= m_options.loops) m_quit = true;
+  if (playlist.state() == media::Playlist::State::AllFailed && m_options.loops > 0) m_quit = true;
 
   if (m_needsRender || m_ui->wantsAnotherFrame()) render();
-  if (m_navigation.screen() == ScreenId::Attract) prepareUpcomingFrame();
+  if (m_navigation.screen() == ScreenId::Attract) m_attract.prepareUpcomingFrame();
   if (m_reloadPending) reloadContent(*std::exchange(m_reloadPending, std::nullopt));
 }
 
-bool App::showAttractFrame(const media::Playlist::Tick& tick) {
-  const SDL_Point size = m_display.outputSize();
-  const bool prepared = m_prepared.matches(tick.newFrame, tick.clipNumber, size);
-  m_prepared = {};
-  if (prepared) {
-    std::swap(m_video, m_upcoming);
-    return true;
-  }
-  return m_video.update(tick.newFrame, tick.geometry, SDL_Rect{0, 0, size.x, size.y});
-}
-
-void App::prepareUpcomingFrame() {
-  if (!m_playlist) return;
-  m_playlist->frameCopied();  // after the present: freeing a clip's last picture waits for no one
-  const media::Playlist::Upcoming next = m_playlist->upcoming();
-  const SDL_Point size = m_display.outputSize();
-  if (!next.frame || m_prepared.matches(next.frame, next.clipNumber, size)) return;
-  m_prepared = {};
-  if (m_upcoming.update(next.frame, next.geometry, SDL_Rect{0, 0, size.x, size.y})) {
-    m_prepared = {next.frame, next.frame->best_effort_timestamp, next.clipNumber, size};
-  }
-}
-
-void App::startDissolve(Clock::time_point now) {
-  if (m_options.crossfadeSeconds <= 0.0 || !m_video.hasFrame()) return;
-  // The clip that ends keeps its last frame in m_outgoing; the new one draws over it, fading in.
-  std::swap(m_video, m_outgoing);
-  m_dissolveEnd = now + std::chrono::duration_cast<Clock::duration>(
-                            std::chrono::duration<double>(m_options.crossfadeSeconds));
-}
-
-float App::dissolveOpacity(Clock::time_point now) const {
-  if (now >= m_dissolveEnd || !m_outgoing.hasFrame()) return 1.0f;
-  const double left = std::chrono::duration<double>(m_dissolveEnd - now).count();
-  return static_cast<float>(1.0 - left / m_options.crossfadeSeconds);
-}
-
-void App::drawNotices() {
-  if (m_notices.empty()) return;
-  ImDrawList* draw = ImGui::GetForegroundDrawList();
-  ImFont* font = m_ui->fonts().small;
-  const float pad = m_ui->unit() * 0.4f;
-  const float width = static_cast<float>(m_display.outputSize().x);
-  // On a product page the video is drawn over the UI at the left: notices go right, above the facts.
-  const bool right = m_navigation.screen() == ScreenId::Product;
-  const float wrap = width * (right ? 0.4f : 0.6f);
-  float y = pad;
-  for (const Notice& notice : m_notices) {
-    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, notice.text.c_str());
-    const float x = right ? width - size.x - pad * 3 : pad;
-    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + pad * 2 + size.x, y + size.y + pad * 2), IM_COL32(120, 20, 20, 220),
-                        pad);
-    draw->AddText(font, font->FontSize, ImVec2(x + pad, y + pad), IM_COL32(255, 255, 255, 255),
-                  notice.text.c_str(), nullptr, wrap);
-    y += size.y + pad * 3;
-  }
-}
-
-void App::render() {
-  m_needsRender = false;
-  SDL_Renderer* renderer = m_display.renderer();
-  const bool videoOnScreen = m_navigation.screen() == ScreenId::Attract &&
-                             m_playlist->state() == media::Playlist::State::Playing && m_video.hasFrame();
-  const float opacity = dissolveOpacity(Clock::now());
-  const SDL_Point output = m_display.outputSize();
-  const bool covered = m_video.covers(output) && (opacity >= 1.0f || m_outgoing.covers(output));
-  if (!videoOnScreen || !covered) {
-    SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
-    SDL_RenderClear(renderer);
-  }
-  m_ui->newFrame();
-
+ScreenContext App::screenContext() const {
   ScreenContext context;
   context.catalog = m_catalog ? &*m_catalog : nullptr;
   context.language = m_language;
   context.fonts = &m_ui->fonts();
   context.unit = m_ui->unit();
   context.screenSize = m_display.outputSize();
-  context.productPosters = &m_posters;
+  context.productPosters = &m_posters.textures();
   context.touchTarget = touchTargetPixels(context.screenSize, m_options.screenInches);
-  const auto now = Clock::now();
-  bool productVideoDue = false;
+  return context;
+}
 
-  const std::string packTitle =
-      m_catalog ? localized(m_catalog->title, m_language, m_catalog->defaultLanguage) : std::string("Etalase");
-  if (m_navigation.screen() == ScreenId::Attract) {
-    if (videoOnScreen) {
-      if (opacity < 1.0f) {
-        m_outgoing.draw();
-        m_needsRender = true;  // keep dissolving even between video frames
-      }
-      m_video.draw(opacity);
-      const SDL_Rect band = attractBand(context);
-      SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
-      SDL_SetRenderDrawColor(renderer, 0, 0, 0, 150);
-      SDL_RenderFillRect(renderer, &band);
-      drawAttractOverlay(context);
-    } else if (!m_catalog && m_options.play.empty()) {
-      drawTitleCard(context, uiText(UiString::NoPackTitle, m_language), uiText(UiString::NoPackHint, m_language));
-    } else {
-      drawTitleCard(context, packTitle, uiText(UiString::NoVideos, m_language));
-      if (m_catalog) drawAttractOverlay(context);
-    }
-  } else if (m_catalog && m_navigation.screen() == ScreenId::Product) {
-    m_productMedia.videoShowing = m_productVideo.hasFrame() && m_productVideoArea.w > 0;
-    const ProductAction action = drawProduct(context, m_productState, m_productMedia);
-    const bool areaMoved = action.videoArea.x != m_productVideoArea.x || action.videoArea.y != m_productVideoArea.y ||
-                           action.videoArea.w != m_productVideoArea.w || action.videoArea.h != m_productVideoArea.h;
-    m_productVideoArea = action.videoArea;
-    if (areaMoved) m_productVideo.clear();  // placed for the old area; the next frame comes soon
-    productVideoDue = m_productVideoArea.w > 0 && m_productVideo.hasFrame() &&
-                      m_usbFlow->stage() == UsbInstallFlow::Stage::None;
+void App::render() {
+  m_needsRender = false;
+  SDL_Renderer* renderer = m_display.renderer();
+  const auto now = Clock::now();
+  const ScreenId screen = m_navigation.screen();
+  if (screen != ScreenId::Attract || !m_attract.coversScreen(now)) {
+    SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
+    SDL_RenderClear(renderer);
+  }
+  m_ui->newFrame();
+  const ScreenContext context = screenContext();
+  const bool dialogOpen = m_usbFlow->stage() != UsbInstallFlow::Stage::None;
+  bool productDrawn = false;
+
+  if (screen == ScreenId::Attract) {
+    const bool noPack = !m_catalog && m_options.play.empty();
+    if (m_attract.draw(context, now, noPack)) m_needsRender = true;
+  } else if (m_catalog && screen == ScreenId::Product) {
+    const ProductAction action = m_productPage.draw(context, dialogOpen, now);
+    productDrawn = true;
     handleHeader(action.header, now);
     if (action.openProducer) {
-      afterFrame([this, now] { openProducer(m_catalog->products[m_productState.product].producerId, now); });
+      afterFrame([this, now] { openProducer(m_catalog->products[m_productPage.product()].producerId, now); });
     }
-    // Nothing plays (or is heard) behind a photo.
-    m_productPlaylistPaused = m_productVideoArea.w == 0 || m_usbFlow->stage() != UsbInstallFlow::Stage::None;
-    if (m_productPlaylist && m_productPlaylist->paused() != m_productPlaylistPaused) {
-      m_productPlaylist->setPaused(m_productPlaylistPaused, now);
-    }
-  } else if (m_catalog && m_navigation.screen() == ScreenId::Producer && m_catalog->producer(m_producerId)) {
-    const ProducerAction action = drawProducer(context, *m_catalog->producer(m_producerId), m_producerMedia);
+  } else if (m_catalog && screen == ScreenId::Producer && m_producerPage.isOpen()) {
+    const ProducerAction action = m_producerPage.draw(context);
     handleHeader(action.header, now);
     if (action.product) afterFrame([this, now, index = *action.product] { openProduct(index, now); });
   } else if (m_catalog) {
@@ -627,34 +319,21 @@ void App::render() {
     }
     if (action.product) afterFrame([this, now, index = *action.product] { openProduct(index, now); });
   } else {
-    drawTitleCard(context, uiText(UiString::NoPackTitle, m_language), uiText(UiString::NoPackHint, m_language));
+    drawNoPackCard(context);
   }
-  if (m_usbFlow->stage() != UsbInstallFlow::Stage::None) {
-    const InstallPromptAction action = drawInstallPrompt(context, *m_usbFlow);
-    applyInstallAction(action, now);
-  }
-  drawNotices();
+  if (dialogOpen) applyInstallAction(drawInstallPrompt(context, *m_usbFlow), now);
+  // On a product page the video is drawn over the UI at the left: notices go right, above the facts.
+  m_notices.draw(context, screen == ScreenId::Product);
   m_ui->render();
   // Over the page, in the place the product page left for it.
-  if (productVideoDue) m_productVideo.draw();
+  if (productDrawn) m_productPage.drawVideo();
   SDL_RenderPresent(renderer);
-  if (m_videoFramePending) {
-    m_videoFramePending = false;
-    if (++m_framesShown == 1) {
-      const double seconds = log::secondsSinceStart();
-      m_stats.setFirstFrameSeconds(seconds);
-      log::info("first video frame {:.0f} ms after launch", seconds * 1000.0);
-    }
-    m_stats.framePresented(Clock::now(), m_pendingClipNumber);
-  }
+  m_attract.presented(Clock::now());
   // Screen changes wait until the frame that drew the old screen (and used its textures) is out.
   if (m_afterFrame) std::exchange(m_afterFrame, {})();
 }
 
-std::string App::statsJson() const {
-  return m_stats.json(m_playlist->droppedFrames(), m_playlist->loopsCompleted(), m_failedFiles,
-                      m_display.rendererName());
-}
+std::string App::statsJson() const { return m_attract.statsJson(m_failedFiles, m_display.rendererName()); }
 
 int App::run() {
   while (!m_quit) step(std::chrono::duration_cast<std::chrono::milliseconds>(kIdleWake));

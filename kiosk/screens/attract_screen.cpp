@@ -3,7 +3,7 @@
 
 #include <imgui.h>
 
-#include "kiosk/ui_text.h"
+#include "kiosk/screens/ui_text.h"
 
 namespace etalase::kiosk {
 
@@ -46,6 +46,10 @@ void drawTitleCard(const ScreenContext& context, const std::string& headline, co
     draw->AddText(body, body->FontSize, ImVec2((size.x - detailSize.x) * 0.5f, y), IM_COL32(255, 236, 210, 255),
                   detail.c_str(), nullptr, wrap);
   }
+}
+
+void drawNoPackCard(const ScreenContext& context) {
+  drawTitleCard(context, uiText(UiString::NoPackTitle, context.language), uiText(UiString::NoPackHint, context.language));
 }
 
 }  // namespace etalase::kiosk

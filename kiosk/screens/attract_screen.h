@@ -14,5 +14,7 @@ SDL_Rect attractBand(const ScreenContext& context);
 void drawAttractOverlay(const ScreenContext& context);
 // Shown instead of video when there is nothing to play: never a black screen.
 void drawTitleCard(const ScreenContext& context, const std::string& headline, const std::string& detail);
+// The title card when no content pack could be loaded: what staff should do.
+void drawNoPackCard(const ScreenContext& context);
 
 }  // namespace etalase::kiosk

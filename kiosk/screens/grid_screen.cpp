@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <set>
 
-#include "kiosk/ui_text.h"
+#include "kiosk/screens/ui_text.h"
 #include "widgets.h"
 
 namespace etalase::kiosk {

@@ -4,7 +4,7 @@
 
 #include <optional>
 
-#include "kiosk/usb_install_flow.h"
+#include "kiosk/packs/usb_install_flow.h"
 #include "screen_context.h"
 
 namespace etalase::kiosk {

@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "kiosk/contact_link.h"
-#include "kiosk/qr_code.h"
+#include "kiosk/catalog/contact_link.h"
+#include "kiosk/catalog/qr_code.h"
 #include "screen_context.h"
 #include "widgets.h"
 

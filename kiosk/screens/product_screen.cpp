@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "kiosk/product_facts.h"
-#include "kiosk/ui_text.h"
+#include "kiosk/screens/product_facts.h"
+#include "kiosk/screens/ui_text.h"
 
 namespace etalase::kiosk {
 

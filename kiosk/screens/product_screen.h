@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/contact_link.h"
-#include "kiosk/qr_code.h"
+#include "kiosk/catalog/contact_link.h"
+#include "kiosk/catalog/qr_code.h"
 #include "screen_context.h"
 #include "widgets.h"
 

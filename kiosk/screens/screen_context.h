@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/catalog.h"
+#include "kiosk/catalog/catalog.h"
 #include "platform/ui_context.h"
 
 namespace etalase::kiosk {

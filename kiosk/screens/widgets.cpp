@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "kiosk/ui_text.h"
+#include "kiosk/screens/ui_text.h"
 
 namespace etalase::kiosk {
 

@@ -1,5 +1,5 @@
 // Catalog: the demo pack loads cleanly, broken packs fail naming the place, localized() fallbacks.
-#include "kiosk/catalog.h"
+#include "kiosk/catalog/catalog.h"
 
 #include <gtest/gtest.h>
 

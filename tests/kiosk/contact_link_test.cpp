@@ -1,6 +1,6 @@
 // Contact links: the phone opens WhatsApp, then the website, then e-mail; hostile pack text never
 // becomes a link.
-#include "kiosk/contact_link.h"
+#include "kiosk/catalog/contact_link.h"
 
 #include <gtest/gtest.h>
 

@@ -16,8 +16,8 @@
 #include <string>
 #include <thread>
 
-#include "kiosk/pack_installer.h"
-#include "kiosk/pack_store.h"
+#include "kiosk/packs/pack_installer.h"
+#include "kiosk/packs/pack_store.h"
 #include "platform/removable_media.h"
 #include "test_support.h"
 

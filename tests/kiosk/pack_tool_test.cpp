@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "kiosk/product_poster.h"
+#include "kiosk/packs/product_poster.h"
 #include "media/poster_cache.h"
 #include "test_support.h"
 

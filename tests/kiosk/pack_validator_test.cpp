@@ -1,6 +1,6 @@
 // Pack validator: one test per class of problem, each checking that the report names the file and
 // the field, and that media are decoded by a child process whose crash or hang is only a report.
-#include "kiosk/pack_validator.h"
+#include "kiosk/packs/pack_validator.h"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -11,7 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "kiosk/catalog.h"
+#include "kiosk/catalog/catalog.h"
 #include "test_support.h"
 #include "tools/etalase-pack/placeholder_media.h"
 

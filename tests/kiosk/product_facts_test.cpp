@@ -1,6 +1,6 @@
 // The facts a buyer reads on a product page: in their language, numbers readable, nothing the
 // pack leaves out shown as an empty line.
-#include "kiosk/product_facts.h"
+#include "kiosk/screens/product_facts.h"
 
 #include <gtest/gtest.h>
 

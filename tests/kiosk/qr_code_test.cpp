@@ -1,5 +1,5 @@
 // QR codes: what the kiosk draws is read back by a real scanner (zbarimg) as the exact text.
-#include "kiosk/qr_code.h"
+#include "kiosk/catalog/qr_code.h"
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 
-#include "kiosk/contact_link.h"
+#include "kiosk/catalog/contact_link.h"
 #include "test_support.h"
 
 namespace etalase::kiosk {

@@ -1,6 +1,6 @@
 // The staff PIN stands between a stick and the stand's content: only the right PIN installs,
 // guessing is slowed down, and a stick pulled before the PIN leaves nothing behind.
-#include "kiosk/usb_install_flow.h"
+#include "kiosk/packs/usb_install_flow.h"
 
 #include <gtest/gtest.h>
 

@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <optional>
 
-#include "kiosk/product_poster.h"
+#include "kiosk/packs/product_poster.h"
 #include "media/media_file.h"
 #include "media/still_image.h"
 

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <fstream>
 
-#include "kiosk/catalog.h"
+#include "kiosk/catalog/catalog.h"
 #include "placeholder_media.h"
 
 namespace etalase::pack {

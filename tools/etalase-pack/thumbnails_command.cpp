@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "kiosk/catalog.h"
-#include "kiosk/product_poster.h"
+#include "kiosk/catalog/catalog.h"
+#include "kiosk/packs/product_poster.h"
 
 namespace etalase::pack {
 

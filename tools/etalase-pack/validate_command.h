@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/pack_validator.h"
+#include "kiosk/packs/pack_validator.h"
 
 namespace etalase::pack {
 

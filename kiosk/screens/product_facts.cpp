@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "kiosk/locale/countries.h"
-#include "ui_text.h"
+#include "kiosk/screens/ui_text.h"
 
 namespace etalase::kiosk {
 

@@ -19,7 +19,7 @@
 #include <set>
 #include <utility>
 
-#include "catalog.h"
+#include "kiosk/catalog/catalog.h"
 
 extern char** environ;
 

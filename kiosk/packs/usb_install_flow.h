@@ -8,10 +8,15 @@
 #include <optional>
 #include <string>
 
-#include "kiosk/pack_installer.h"
+#include "kiosk/packs/pack_installer.h"
 #include "platform/removable_media.h"
 
 namespace etalase::kiosk {
+
+// How the kiosk checks a pack from a stick before it installs it (PackInstaller's validate): as
+// `etalase-pack validate` does, decoding each media file in a child process (etalase-pack
+// check-media), so a hostile file cannot take the kiosk down.
+ValidationOutcome validateForInstall(const std::filesystem::path& pack, const ValidationProgress& progress);
 
 class UsbInstallFlow {
  public:

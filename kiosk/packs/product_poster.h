@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <optional>
 
-#include "kiosk/catalog.h"
+#include "kiosk/catalog/catalog.h"
 #include "media/av_ptr.h"
 #include "media/error.h"
 #include "media/poster_cache.h"

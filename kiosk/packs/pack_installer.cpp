@@ -14,8 +14,8 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
-#include "kiosk/catalog.h"
-#include "kiosk/json_document.h"
+#include "kiosk/catalog/catalog.h"
+#include "kiosk/catalog/json_document.h"
 #include "media/log.h"
 #include "platform/unique_fd.h"
 

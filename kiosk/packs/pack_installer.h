@@ -16,7 +16,7 @@
 #include <thread>
 #include <vector>
 
-#include "kiosk/pack_store.h"
+#include "kiosk/packs/pack_store.h"
 #include "media/error.h"
 
 namespace etalase::kiosk {

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "kiosk/catalog.h"
+#include "kiosk/catalog/catalog.h"
 
 namespace etalase::kiosk {
 

@@ -1,7 +1,7 @@
 // Parsing pack.json into a Catalog, with the field path in every error.
 #include "catalog.h"
 
-#include "kiosk/json_document.h"
+#include "kiosk/catalog/json_document.h"
 
 #include <nlohmann/json.hpp>
 

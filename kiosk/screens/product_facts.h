@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "catalog.h"
+#include "kiosk/catalog/catalog.h"
 
 namespace etalase::kiosk {
 

@@ -1,15 +1,55 @@
 // The USB install flow's rules.
 #include "usb_install_flow.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <system_error>
+
+#include "kiosk/packs/pack_validator.h"
 #include "media/log.h"
 
+#ifndef ETALASE_PACK_TOOL
+#define ETALASE_PACK_TOOL "etalase-pack"
+#endif
+
 namespace etalase::kiosk {
+
+namespace fs = std::filesystem;
 
 namespace {
 constexpr int kAttemptsBeforeLockOut = 5;
 constexpr auto kLockOut = std::chrono::minutes(1);
 constexpr std::size_t kMaxPinLength = 12;
+
+// etalase-pack check-media: beside the kiosk when installed, else the one built with it.
+std::vector<std::string> mediaChecker() {
+  std::error_code ec;
+  const fs::path beside = fs::read_symlink("/proc/self/exe", ec).parent_path() / "etalase-pack";
+  if (!ec && fs::is_regular_file(beside, ec)) return {beside.string(), "check-media"};
+  if (fs::is_regular_file(ETALASE_PACK_TOOL, ec)) return {ETALASE_PACK_TOOL, "check-media"};
+  return {"etalase-pack", "check-media"};  // from PATH
+}
 }  // namespace
+
+ValidationOutcome validateForInstall(const fs::path& pack, const ValidationProgress& progress) {
+  ValidateOptions options;
+  options.mediaChecker = mediaChecker();
+  bool stop = false;
+  options.progress = [&](const MediaCheckProgress& step) {
+    stop = !progress(static_cast<double>(step.index - 1) / std::max(1, step.count), step.file);
+  };
+  options.cancelled = [&] { return stop || !progress(-1.0, {}); };
+  const PackReport report = validatePack(pack, options);
+  ValidationOutcome outcome;
+  outcome.passed = report.passed();
+  for (const PackProblem& problem : report.problems) {
+    if (!problem.fatal && !outcome.passed) continue;  // errors first: they are why it failed
+    outcome.problems.push_back(fmt::format("{}{}{}: {}", problem.file, problem.field.empty() ? "" : ": ",
+                                           problem.field, problem.what));
+  }
+  return outcome;
+}
 
 UsbInstallFlow::UsbInstallFlow(std::string staffPin, PackInstaller& installer)
     : m_staffPin(std::move(staffPin)), m_installer(installer) {}

@@ -1,0 +1,24 @@
+// Contact links as QR codes.
+#include "contact_code.h"
+
+#include <utility>
+
+#include "media/log.h"
+
+namespace etalase::kiosk {
+
+ContactCode contactCode(const Producer& producer) {
+  ContactCode code;
+  code.link = contactLink(producer.contact, "");
+  if (code.link) {
+    auto qr = encodeQr(code.link->url);
+    if (qr) {
+      code.qr = std::move(qr.value());
+    } else {
+      log::warn("{}: no QR code for {}: {}", producer.id, code.link->url, qr.error().text());
+    }
+  }
+  return code;
+}
+
+}  // namespace etalase::kiosk
