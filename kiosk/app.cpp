@@ -4,11 +4,15 @@
 #include <algorithm>
 #include <utility>
 
+#include <unistd.h>
+
 #include "kiosk/content.h"
 #include "kiosk/locale/countries.h"
 #include "kiosk/packs/pack_store.h"
 #include "kiosk/screens/attract_screen.h"
+#include "kiosk/screens/contact/form_text.h"
 #include "kiosk/screens/ui_text.h"
+#include "kiosk/screens/widgets.h"
 #include "media/log.h"
 #include "platform/paths.h"
 #include "platform/pointer_input.h"
@@ -20,6 +24,8 @@ namespace fs = std::filesystem;
 namespace {
 // With nothing due, the loop still wakes this often (cheap, and keeps notices expiring).
 constexpr auto kIdleWake = std::chrono::seconds(1);
+// How long "Are you still there?" counts down before the form is cleared.
+constexpr auto kStillThereWarning = std::chrono::seconds(10);
 constexpr auto kUiSettleFrame = std::chrono::milliseconds(16);
 }  // namespace
 
@@ -42,7 +48,22 @@ App::App(Key, const KioskOptions& options, platform::Display display)
   installerOptions.validate = validateForInstall;
   m_installer = std::make_unique<PackInstaller>(platform::dataDirectory(), std::move(installerOptions));
   m_usbFlow = std::make_unique<UsbInstallFlow>(options.staffPin, *m_installer);
+  leads::SaverOptions leadOptions;
+  leadOptions.database = platform::dataDirectory() / "leads.db";
+  leadOptions.pendingFile = platform::dataDirectory() / "pending-leads.jsonl";
+  m_leads = std::make_unique<leads::LeadSaver>(leadOptions);
+  FormSettings formSettings;
+  formSettings.deviceId = deviceId();
+  // National numbers without a chosen country are read as the stand's own (settings will name it).
+  formSettings.rules.fallbackPhoneRegion = "ID";
+  m_form = std::make_unique<ContactForm>(m_leads.get(), std::move(formSettings));
   showContent();
+}
+
+std::string App::deviceId() {
+  char host[256] = {};
+  if (gethostname(host, sizeof host - 1) != 0 || host[0] == 0) return "etalase";
+  return host;
 }
 
 App::~App() {
@@ -64,6 +85,8 @@ void App::showContent() {
 
   // The UI needs the pack's texts first: it loads glyphs for exactly what it will show.
   std::vector<std::string> texts = allUiTexts(m_catalog ? m_catalog->languages : std::vector<std::string>{m_language});
+  const auto formTexts = allFormTexts(m_catalog ? m_catalog->languages : std::vector<std::string>{m_language});
+  texts.insert(texts.end(), formTexts.begin(), formTexts.end());
   if (m_catalog) {
     auto packTexts = m_catalog->allTexts();
     texts.insert(texts.end(), packTexts.begin(), packTexts.end());
@@ -142,11 +165,14 @@ void App::collectPlaylistErrors(Clock::time_point now) {
 void App::enterScreen(ScreenId screen, Clock::time_point now) {
   if (screen != ScreenId::Product) m_productPage.close();
   if (screen != ScreenId::Producer) m_producerPage.close();
+  if (screen != ScreenId::Contact) m_form->clear();  // cancel, done, or the idle timeout: nothing stays
   m_navigation.show(screen, now);
   m_attract.setPaused(screen != ScreenId::Attract, now);
   if (screen == ScreenId::Attract) {
     // The next visitor starts afresh.
     m_grid = GridState{};
+    m_viewedProducts.clear();
+    m_scanDetector.reset();
     m_language = m_options.language.empty() && m_catalog ? m_catalog->defaultLanguage : m_language;
   }
   log::info("screen: {}", screenName(screen));
@@ -155,12 +181,90 @@ void App::enterScreen(ScreenId screen, Clock::time_point now) {
 
 void App::openProduct(std::size_t index, Clock::time_point now) {
   m_productPage.open(*m_catalog, index, m_posters.of(index));
+  const Product& product = m_catalog->products[index];
+  if (std::find(m_viewedProducts.begin(), m_viewedProducts.end(), product.id) == m_viewedProducts.end()) {
+    m_viewedProducts.push_back(product.id);
+  }
+  m_leads->countEvent(leads::EventKind::ProductView, product.id);
+  if (!product.videos.empty()) m_leads->countEvent(leads::EventKind::VideoPlay, product.id);
   enterScreen(ScreenId::Product, now);
 }
 
 void App::openProducer(const std::string& producerId, Clock::time_point now) {
   if (!m_producerPage.open(*m_catalog, producerId, m_navigation.screen())) return;
   enterScreen(ScreenId::Producer, now);
+}
+
+void App::openContactForm(const std::string& producerId, Clock::time_point now) {
+  if (!m_catalog) return;
+  const ScreenId from = m_navigation.screen();
+  m_formBackTo = from == ScreenId::Attract || from == ScreenId::Contact ? ScreenId::Grid : from;
+  m_form->open(*m_catalog, m_language, producerId, m_viewedProducts);
+  enterScreen(ScreenId::Contact, now);
+}
+
+void App::applyScan(const std::string& cardText, Clock::time_point now) {
+  auto card = parseCard(cardText);
+  if (m_navigation.screen() != ScreenId::Contact) {
+    const std::string producer = m_navigation.screen() == ScreenId::Product && m_catalog
+                                     ? m_catalog->products[m_productPage.product()].producerId
+                                     : m_navigation.screen() == ScreenId::Producer ? m_producerPage.producerId() : "";
+    openContactForm(producer, now);
+  }
+  if (card) {
+    m_form->applyCard(card.value(), cardText, leads::kSourceScannedKeyboard);
+  } else {
+    log::info("a scanned code was not a contact card");
+    m_form->cardRefused();
+  }
+  m_needsRender = true;
+}
+
+void App::handleTyping(const SDL_Event& event, Clock::time_point now) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now - m_started).count();
+  ScanStep step;
+  std::optional<FormKey> formKey;
+  if (event.type == SDL_TEXTINPUT) {
+    step = m_scanDetector.text(event.text.text, ms);
+  } else {
+    const SDL_Keycode key = event.key.keysym.sym;
+    const bool shift = (event.key.keysym.mod & KMOD_SHIFT) != 0;
+    if (key == SDLK_RETURN || key == SDLK_KP_ENTER) {
+      step = m_scanDetector.key(ScanKey::Enter, ms);
+      formKey = FormKey::Enter;
+    } else if (key == SDLK_TAB) {
+      step = m_scanDetector.key(ScanKey::Tab, ms);
+      formKey = shift ? FormKey::ShiftTab : FormKey::Tab;
+    } else if (key == SDLK_BACKSPACE) {
+      formKey = FormKey::Backspace;
+    } else if (key == SDLK_SPACE) {
+      formKey = FormKey::Space;
+    }
+  }
+  const bool onForm = m_navigation.screen() == ScreenId::Contact;
+  if (onForm && step.erase > 0) m_form->eraseCharacters(step.erase);
+  if (onForm && !step.type.empty()) m_form->typeText(step.type);
+  // Space is typed as text too: only act on it as a key past the text fields (the consent box).
+  if (onForm && formKey && !step.keyConsumed && !(event.type == SDL_KEYDOWN && *formKey == FormKey::Space)) {
+    m_form->key(*formKey);
+  }
+  if (step.card) applyScan(*step.card, now);
+  m_needsRender = true;
+}
+
+void App::updateIdleWarning(Clock::time_point now) {
+  if (m_navigation.screen() != ScreenId::Contact) return;
+  if (m_form->takeContinue()) m_navigation.noteInput(now);
+  // Before the idle timeout clears the form, the visitor gets 10 s to say they are still there.
+  const auto deadline = m_navigation.idleDeadline();
+  const bool warningDue = now + kStillThereWarning >= deadline;
+  if (warningDue && !m_form->idleWarningShown()) {
+    m_form->warnIdle(deadline);
+    m_needsRender = true;
+  } else if (!warningDue && m_form->idleWarningShown()) {
+    m_form->dismissIdleWarning();  // a touch anywhere: still there
+    m_needsRender = true;
+  }
 }
 
 void App::handleHeader(const HeaderAction& action, Clock::time_point now) {
@@ -204,13 +308,24 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
         m_needsRender = true;
         return;
       }
+      if (event.key.keysym.sym == SDLK_ESCAPE && m_navigation.screen() == ScreenId::Contact) {
+        afterFrame([this, now] { enterScreen(m_formBackTo, now); });  // Escape leaves the form, never the kiosk
+        m_navigation.noteInput(now);
+        return;
+      }
       if (event.key.keysym.sym == SDLK_ESCAPE && !m_options.display.fullscreen) {
         m_quit = true;
         return;
       }
       m_navigation.noteInput(now);
+      handleTyping(event, now);
       break;
     }
+    case SDL_TEXTINPUT:
+      if (m_usbFlow->stage() != UsbInstallFlow::Stage::None) return;
+      m_navigation.noteInput(now);
+      handleTyping(event, now);
+      return;
     default:
       break;
   }
@@ -237,6 +352,11 @@ App::Clock::time_point App::nextWake(Clock::time_point now) const {
   if (m_navigation.screen() == ScreenId::Attract) wake = std::min(wake, m_attract.nextDue());
   if (m_navigation.screen() == ScreenId::Product) wake = std::min(wake, m_productPage.nextDue());
   wake = std::min(wake, m_navigation.idleDeadline());
+  if (m_navigation.screen() == ScreenId::Contact) {
+    wake = std::min(wake, m_navigation.idleDeadline() - kStillThereWarning);
+    if (const auto formWake = m_form->nextWake(now)) wake = std::min(wake, *formWake);
+  }
+  if (m_scanDetector.scanning()) wake = std::min(wake, now + std::chrono::milliseconds(50));
   if (m_ui->wantsAnotherFrame() || m_needsRender) wake = std::min(wake, now + kUiSettleFrame);
   wake = std::min(wake, m_notices.nextExpiry());
   if (m_usbFlow->stage() == UsbInstallFlow::Stage::Installing) wake = std::min(wake, now + std::chrono::milliseconds(100));
@@ -254,6 +374,12 @@ void App::step(std::chrono::milliseconds maxWait) {
     while (SDL_PollEvent(&event) != 0) handleEvent(event, now);
   }
   now = Clock::now();
+  if (const auto card = m_scanDetector.poll(std::chrono::duration_cast<std::chrono::milliseconds>(now - m_started).count());
+      card.card || !card.type.empty()) {
+    if (m_navigation.screen() == ScreenId::Contact && !card.type.empty()) m_form->typeText(card.type);
+    if (card.card) applyScan(*card.card, now);
+  }
+  updateIdleWarning(now);
   if (m_navigation.update(now)) enterScreen(ScreenId::Attract, now);
 
   if (m_navigation.screen() == ScreenId::Attract && m_attract.step(now)) m_needsRender = true;
@@ -293,6 +419,7 @@ void App::render() {
     SDL_RenderClear(renderer);
   }
   m_ui->newFrame();
+  forgetControls();
   const ScreenContext context = screenContext();
   const bool dialogOpen = m_usbFlow->stage() != UsbInstallFlow::Stage::None;
   bool productDrawn = false;
@@ -304,6 +431,9 @@ void App::render() {
     const ProductAction action = m_productPage.draw(context, dialogOpen, now);
     productDrawn = true;
     handleHeader(action.header, now);
+    if (action.contact) {
+      afterFrame([this, now] { openContactForm(m_catalog->products[m_productPage.product()].producerId, now); });
+    }
     if (action.openProducer) {
       afterFrame([this, now] { openProducer(m_catalog->products[m_productPage.product()].producerId, now); });
     }
@@ -311,6 +441,11 @@ void App::render() {
     const ProducerAction action = m_producerPage.draw(context);
     handleHeader(action.header, now);
     if (action.product) afterFrame([this, now, index = *action.product] { openProduct(index, now); });
+    if (action.contact) afterFrame([this, now] { openContactForm(m_producerPage.producerId(), now); });
+  } else if (m_catalog && screen == ScreenId::Contact && m_form->isOpen()) {
+    const FormAction action = m_form->draw(context, now);
+    m_language = m_form->language();
+    if (action.close) afterFrame([this, now] { enterScreen(m_formBackTo, now); });
   } else if (m_catalog) {
     const GridAction action = drawGrid(context, m_grid);
     if (action.language) {
@@ -318,6 +453,7 @@ void App::render() {
       m_needsRender = true;
     }
     if (action.product) afterFrame([this, now, index = *action.product] { openProduct(index, now); });
+    if (action.contact) afterFrame([this, now] { openContactForm("", now); });
   } else {
     drawNoPackCard(context);
   }
@@ -331,6 +467,12 @@ void App::render() {
   m_attract.presented(Clock::now());
   // Screen changes wait until the frame that drew the old screen (and used its textures) is out.
   if (m_afterFrame) std::exchange(m_afterFrame, {})();
+}
+
+std::optional<SDL_Point> App::controlAt(const std::string& name) const {
+  const auto centre = controlCentre(name);
+  if (!centre) return std::nullopt;
+  return SDL_Point{static_cast<int>(centre->x), static_cast<int>(centre->y)};
 }
 
 std::string App::statsJson() const { return m_attract.statsJson(m_failedFiles, m_display.rendererName()); }

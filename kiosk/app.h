@@ -16,6 +16,9 @@
 #include "kiosk/options.h"
 #include "kiosk/packs/pack_installer.h"
 #include "kiosk/packs/usb_install_flow.h"
+#include "kiosk/leads/scan_detector.h"
+#include "kiosk/leads/store_saver.h"
+#include "kiosk/screens/contact/contact_form.h"
 #include "kiosk/screens/attract_loop.h"
 #include "kiosk/screens/grid_screen.h"
 #include "kiosk/screens/install_prompt.h"
@@ -55,6 +58,8 @@ class App {
   long framesShown() const { return m_attract.framesShown(); }
   long productFramesShown() const { return m_productPage.framesShown(); }
   media::Playlist* playlist() { return m_attract.playlist(); }
+  // Where a named control was drawn last frame, in window pixels (for tests that touch it).
+  std::optional<SDL_Point> controlAt(const std::string& name) const;
   UsbInstallFlow::Stage installStage() const { return m_usbFlow->stage(); }
   // The content pack on screen (empty with --play).
   const std::filesystem::path& packShown() const { return m_packShown; }
@@ -65,11 +70,18 @@ class App {
   using Clock = std::chrono::steady_clock;
 
   void showContent();
+  // Which kiosk a lead came from, until the staff settings name it: the host name.
+  static std::string deviceId();
   void reloadContent(const std::filesystem::path& pack);
   void pollUsb(Clock::time_point now);
   void applyInstallAction(const InstallPromptAction& action, Clock::time_point now);
   void openProduct(std::size_t index, Clock::time_point now);
   void openProducer(const std::string& producerId, Clock::time_point now);
+  void openContactForm(const std::string& producerId, Clock::time_point now);
+  // Typed text and Enter/Tab, seen first by the badge scanner detector (a USB scanner types).
+  void handleTyping(const SDL_Event& event, Clock::time_point now);
+  void applyScan(const std::string& cardText, Clock::time_point now);
+  void updateIdleWarning(Clock::time_point now);
   void handleHeader(const HeaderAction& action, Clock::time_point now);
   // Runs `action` once the current frame is presented (it may free what the frame draws).
   void afterFrame(std::function<void()> action);
@@ -97,6 +109,15 @@ class App {
   ProductPage m_productPage;
   ProducerPage m_producerPage;
   Notices m_notices;
+
+  // Buyer contacts: the form, the store that saves them off the UI thread, and the products this
+  // visitor opened (ticked on the form; forgotten when the next visitor's attract loop starts).
+  std::unique_ptr<leads::LeadSaver> m_leads;
+  std::unique_ptr<ContactForm> m_form;
+  ScreenId m_formBackTo = ScreenId::Grid;
+  std::vector<std::string> m_viewedProducts;
+  ScanDetector m_scanDetector;
+  Clock::time_point m_started = Clock::now();
   int m_failedFiles = 0;
 
   // Packs from USB sticks.

@@ -9,6 +9,7 @@ const char* screenName(ScreenId screen) {
     case ScreenId::Grid: return "grid";
     case ScreenId::Product: return "product";
     case ScreenId::Producer: return "producer";
+    case ScreenId::Contact: return "contact";
   }
   return "?";
 }

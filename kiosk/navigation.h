@@ -6,7 +6,7 @@
 
 namespace etalase::kiosk {
 
-enum class ScreenId { Attract, Grid, Product, Producer };
+enum class ScreenId { Attract, Grid, Product, Producer, Contact };
 
 const char* screenName(ScreenId screen);
 

@@ -247,6 +247,20 @@ Catalog parseCatalog(const json& document, PackContext& context) {
     }
   }
   if (catalog.languages.empty()) catalog.languages.push_back(catalog.defaultLanguage);
+  // The stand's consent text for the contact form; its version is stored with every lead.
+  if (const json* consent = optionalMember(document, "consent")) {
+    object(*consent, "consent");
+    ConsentText stand;
+    stand.version = text(member(*consent, "version", "consent"), "consent.version");
+    if (stand.version.empty()) throw FieldError{"consent.version", "is empty"};
+    stand.text = localizedText(member(*consent, "text", "consent"), "consent.text");
+    if (stand.text.find(catalog.defaultLanguage) == stand.text.end()) {
+
+      context.warnings.push_back(Error{"consent.text", fmt::format("has no text in the pack's default language \"{}\"",
+                                                                   catalog.defaultLanguage)});
+    }
+    catalog.consent = std::move(stand);
+  }
 
   const json& producers = array(member(document, "producers", ""), "producers");
   for (std::size_t i = 0; i < producers.size(); ++i) {
@@ -291,6 +305,7 @@ std::vector<std::string> Catalog::allTexts() const {
     for (const auto& [language, value] : text) texts.push_back(value);
   };
   add(title);
+  if (consent) add(consent->text);
   for (const Producer& p : producers) {
     for (const LocalizedText* t : {&p.name, &p.region, &p.story}) add(*t);
   }

@@ -67,6 +67,12 @@ struct Product {
   std::vector<std::filesystem::path> videos;
 };
 
+// What a visitor agrees to by ticking the contact form's consent box (pack.json "consent").
+struct ConsentText {
+  std::string version;  // stored with each lead, so a later change of wording is traceable
+  LocalizedText text;
+};
+
 struct Catalog {
   std::filesystem::path root;
   std::string id;
@@ -76,6 +82,7 @@ struct Catalog {
   std::vector<Producer> producers;
   std::vector<Product> products;
   std::vector<std::filesystem::path> attract;  // the attract loop, in order
+  std::optional<ConsentText> consent;  // none: the kiosk's own wording (settings, else built in)
 
   const Producer* producer(const std::string& id) const;
   // Every visible text in every language (for loading exactly the glyphs the pack needs).

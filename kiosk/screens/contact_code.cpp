@@ -7,9 +7,9 @@
 
 namespace etalase::kiosk {
 
-ContactCode contactCode(const Producer& producer) {
+ContactCode contactCode(const Producer& producer, const std::string& greeting) {
   ContactCode code;
-  code.link = contactLink(producer.contact, "");
+  code.link = contactLink(producer.contact, greeting);
   if (code.link) {
     auto qr = encodeQr(code.link->url);
     if (qr) {

@@ -17,6 +17,7 @@ struct ContactCode {
   const QrCode* qrCode() const { return qr ? &*qr : nullptr; }
 };
 
-ContactCode contactCode(const Producer& producer);
+// `greeting` is written into a WhatsApp chat's first message (empty: none).
+ContactCode contactCode(const Producer& producer, const std::string& greeting = "");
 
 }  // namespace etalase::kiosk

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "kiosk/screens/contact/form_text.h"
 #include "kiosk/screens/ui_text.h"
 #include "widgets.h"
 
@@ -42,6 +43,9 @@ GridAction drawGrid(const ScreenContext& context, GridState& state) {
   const std::string& title = localized(context.catalog->title, context.language, context.catalog->defaultLanguage);
   action.language = drawHeader(context, title, false).language;
   drawCategoryFilter(context, state);
+  ImGui::SameLine();
+  action.contact = touchButton(context, formText(FormString::FormTitle, context.language), kAccent);
+  rememberLastItem("grid.contact");
   ImGui::Spacing();
 
   ImGui::BeginChild("tiles", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);

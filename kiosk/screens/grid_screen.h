@@ -17,6 +17,7 @@ struct GridState {
 struct GridAction {
   std::optional<std::string> language;     // the visitor picked a language
   std::optional<std::size_t> product;      // index into catalog->products
+  bool contact = false;                    // leave a contact for the whole stand
 };
 
 GridAction drawGrid(const ScreenContext& context, GridState& state);

@@ -23,6 +23,8 @@ class ProducerPage {
   // Frees the logo and forgets the producer (the catalog may go next).
   void close();
   bool isOpen() const { return m_producer != nullptr; }
+  // The producer shown; empty when closed.
+  std::string producerId() const { return m_producer ? m_producer->id : std::string(); }
   // Where Back leads: the product page it was opened from, else the grid.
   ScreenId backTo() const { return m_backTo; }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "kiosk/screens/contact/form_text.h"
 #include "kiosk/screens/ui_text.h"
 #include "product_screen.h"
 
@@ -19,6 +20,7 @@ ProducerAction drawProducer(const ScreenContext& context, const Producer& produc
   ImGui::PushStyleColor(ImGuiCol_WindowBg, kBackground);
   beginFullScreenWindow("producer", false);
   action.header = drawHeader(context, text(producer.name), true);
+  action.contact = touchButton(context, formText(FormString::ContactProducer, context.language), kAccent);
   ImGui::Spacing();
 
   ImGui::BeginChild("page", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);

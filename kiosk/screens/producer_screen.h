@@ -20,6 +20,7 @@ struct ProducerMedia {
 struct ProducerAction {
   HeaderAction header;
   std::optional<std::size_t> product;  // index into catalog->products
+  bool contact = false;                 // "Contact this producer"
 };
 
 ProducerAction drawProducer(const ScreenContext& context, const Producer& producer, const ProducerMedia& media);

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "kiosk/screens/product_facts.h"
+#include "kiosk/screens/contact/form_text.h"
 #include "kiosk/screens/ui_text.h"
 
 namespace etalase::kiosk {
@@ -180,6 +181,8 @@ ProductAction drawProduct(const ScreenContext& context, ProductState& state, con
     action.openProducer = touchButton(context, label.c_str(), kTile, ImGui::GetContentRegionAvail().x);
     ImGui::PopStyleVar();
   }
+  action.contact = touchButton(context, formText(FormString::ContactProducer, context.language), kAccent,
+                               ImGui::GetContentRegionAvail().x);
   ImGui::Spacing();
   drawBadges(context, product);
   ImGui::Spacing();

@@ -33,6 +33,7 @@ struct ProductState {
 struct ProductAction {
   HeaderAction header;
   bool openProducer = false;
+  bool contact = false;  // "Contact this producer": the contact form, this product ticked
   SDL_Rect videoArea{0, 0, 0, 0};  // where the video goes; empty when a photo is shown
 };
 

@@ -174,4 +174,23 @@ void dragToScroll() {
   }
 }
 
+namespace {
+std::map<std::string, std::pair<ImVec2, ImVec2>>& controls() {
+  static std::map<std::string, std::pair<ImVec2, ImVec2>> places;
+  return places;
+}
+}  // namespace
+
+void rememberControl(const std::string& name, ImVec2 min, ImVec2 max) { controls()[name] = {min, max}; }
+
+void rememberLastItem(const std::string& name) { rememberControl(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+
+std::optional<ImVec2> controlCentre(const std::string& name) {
+  const auto it = controls().find(name);
+  if (it == controls().end()) return std::nullopt;
+  return ImVec2((it->second.first.x + it->second.second.x) / 2, (it->second.first.y + it->second.second.y) / 2);
+}
+
+void forgetControls() { controls().clear(); }
+
 }  // namespace etalase::kiosk

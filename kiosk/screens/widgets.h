@@ -44,4 +44,11 @@ void drawFitted(ImDrawList* draw, SDL_Texture* texture, ImVec2 min, ImVec2 max, 
 // A finger dragging inside the current window scrolls it, as on a phone.
 void dragToScroll();
 
+// Where named controls were drawn in the last frame, so tests can touch them as a finger would
+// (the grid's contact button, the form's fields, the keyboard's keys). UI thread only.
+void rememberControl(const std::string& name, ImVec2 min, ImVec2 max);
+void rememberLastItem(const std::string& name);
+std::optional<ImVec2> controlCentre(const std::string& name);
+void forgetControls();
+
 }  // namespace etalase::kiosk

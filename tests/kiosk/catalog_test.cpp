@@ -368,3 +368,27 @@ TEST(LocalizedTest, NoTextGivesEmpty) { EXPECT_EQ(localized(LocalizedText{}, "en
 
 }  // namespace
 }  // namespace etalase::kiosk
+
+namespace etalase::kiosk {
+namespace {
+
+TEST(CatalogConsent, TheStandsConsentTextAndVersionAreRead) {
+  json manifest = validManifest();
+  manifest["consent"] = {{"version", "2026-11-v2"}, {"text", {{"en", "I agree."}, {"id", "Saya setuju."}}}};
+  auto loaded = loadCatalog(writePack(manifest));
+  ASSERT_TRUE(loaded) << loaded.error().text();
+  ASSERT_TRUE(loaded.value().catalog.consent.has_value());
+  EXPECT_EQ(loaded.value().catalog.consent->version, "2026-11-v2");
+  EXPECT_EQ(localized(loaded.value().catalog.consent->text, "id", "en"), "Saya setuju.");
+}
+
+TEST(CatalogConsent, AConsentWithoutVersionIsRefusedNamingTheField) {
+  json manifest = validManifest();
+  manifest["consent"] = {{"text", {{"en", "I agree."}}}};
+  auto loaded = loadCatalog(writePack(manifest));
+  ASSERT_FALSE(loaded);
+  EXPECT_TRUE(contains(loaded.error().text(), "consent.version"));
+}
+
+}  // namespace
+}  // namespace etalase::kiosk

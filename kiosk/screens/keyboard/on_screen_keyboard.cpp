@@ -232,6 +232,7 @@ KeyboardAction OnScreenKeyboard::draw(KeyboardModel& model, const KeyboardStyle&
   }
   drawKeys(model, style, ImGui::GetWindowDrawList());
   drawChoices(style, ImGui::GetForegroundDrawList());
+  for (const Placed& placed : m_placed) rememberControl("key:" + placed.key->id, placed.min, placed.max);
   ImGui::End();
   return action;
 }

@@ -1,0 +1,166 @@
+// A visitor leaves their contact, headless: touches on the on-screen keyboard, and a badge read by
+// a USB scanner (which types). The lead must be in the database when the thank-you screen shows.
+#include <gtest/gtest.h>
+
+#include <SDL.h>
+
+#include <cstdlib>
+#include <functional>
+#include <string>
+
+#include "kiosk/app.h"
+#include "kiosk/leads/lead_store.h"
+#include "platform/sdl_session.h"
+#include "test_support.h"
+
+namespace etalase::kiosk {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+constexpr int kWidth = 1280;
+constexpr int kHeight = 720;
+
+bool runUntil(App& app, std::chrono::milliseconds limit, const std::function<bool()>& done) {
+  const auto deadline = Clock::now() + limit;
+  while (Clock::now() < deadline) {
+    if (done()) return true;
+    app.step(10ms);
+  }
+  return done();
+}
+
+void finger(Uint32 type, SDL_Point at) {
+  SDL_Event event{};
+  event.type = type;
+  event.tfinger.touchId = 1;
+  event.tfinger.fingerId = 1;
+  event.tfinger.x = static_cast<float>(at.x) / kWidth;
+  event.tfinger.y = static_cast<float>(at.y) / kHeight;
+  SDL_PushEvent(&event);
+}
+
+class ContactFormFlow : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(sdl.ok()) << sdl.error();
+    data = test::freshTempDirectory("contact-form");
+    setenv("ETALASE_DATA_DIR", data.c_str(), 1);
+    KioskOptions options;
+    options.display.width = kWidth;
+    options.display.height = kHeight;
+    options.display.renderer = platform::RendererChoice::Software;
+    options.pack = test::demoPack();
+    options.idleTimeoutSeconds = 120;
+    auto created = App::create(options);
+    ASSERT_TRUE(created) << created.error().text();
+    app = std::move(created.value());
+    ASSERT_TRUE(runUntil(*app, 15s, [&] { return app->framesShown() >= 1; }));
+  }
+  void TearDown() override { unsetenv("ETALASE_DATA_DIR"); }
+
+  // A finger's tap on a control the last frame drew, with frames in between as on a screen.
+  void tap(const std::string& control) {
+    ASSERT_TRUE(runUntil(*app, 2s, [&] { return app->controlAt(control).has_value(); })) << control << " not on screen";
+    const SDL_Point at = *app->controlAt(control);
+    finger(SDL_FINGERDOWN, at);
+    runUntil(*app, 60ms, [] { return false; });
+    finger(SDL_FINGERUP, at);
+    runUntil(*app, 60ms, [] { return false; });
+  }
+  void tapKeys(const std::string& keys) {
+    for (char c : keys) tap("key:" + std::string(1, c));
+  }
+  void openForm() {
+    finger(SDL_FINGERDOWN, {640, 360});
+    finger(SDL_FINGERUP, {640, 360});
+    ASSERT_TRUE(runUntil(*app, 3s, [&] { return app->screen() == ScreenId::Grid; }));
+    tap("grid.contact");
+    ASSERT_TRUE(runUntil(*app, 3s, [&] { return app->screen() == ScreenId::Contact; }));
+  }
+  std::vector<leads::Lead> storedLeads() {
+    auto store = leads::LeadStore::open(data / "leads.db");
+    EXPECT_TRUE(store) << store.error().text();
+    if (!store) return {};
+    auto leads = store.value().recent(10);
+    return leads ? leads.value() : std::vector<leads::Lead>{};
+  }
+
+  platform::SdlSession sdl;
+  std::filesystem::path data;
+  std::unique_ptr<App> app;
+};
+
+TEST_F(ContactFormFlow, ALeadTypedOnTheOnScreenKeyboardIsStoredBeforeTheThanks) {
+  openForm();
+  // The name field has the focus; names start with a capital by themselves.
+  tapKeys("siti");
+  tap("key:space");
+  tapKeys("rahma");
+  // Next (the keyboard's Enter) walks the fields: company and country are left empty.
+  for (int field = 0; field < 3; ++field) tap("key:enter");
+  tapKeys("siti@toko");
+  tap("key:.");
+  tapKeys("my");
+  tap("key:enter");
+  tapKeys("+60123456789");
+  tap("key:hide");
+  tap("form.consent");
+  tap("form.send");
+  ASSERT_TRUE(runUntil(*app, 5s, [&] { return app->controlAt("thanks.done").has_value(); }))
+      << "no thank-you screen";
+  const auto leads = storedLeads();
+  ASSERT_EQ(leads.size(), 1u);
+  EXPECT_EQ(leads[0].name, "Siti Rahma");
+  EXPECT_EQ(leads[0].email, "siti@toko.my");
+  EXPECT_EQ(leads[0].phone, "+60123456789");
+  EXPECT_TRUE(leads[0].consentGiven);
+  EXPECT_EQ(leads[0].source, "typed");
+  EXPECT_EQ(leads[0].visitorLanguage, "en");
+  EXPECT_EQ(leads[0].uuid.size(), 36u);
+
+  // Done clears the form: the next visitor opening it sees none of it.
+  tap("thanks.done");
+  ASSERT_TRUE(runUntil(*app, 3s, [&] { return app->screen() == ScreenId::Grid; }));
+  tap("grid.contact");
+  ASSERT_TRUE(runUntil(*app, 3s, [&] { return app->screen() == ScreenId::Contact; }));
+  tap("form.send");
+  EXPECT_EQ(storedLeads().size(), 1u) << "an empty form was stored";
+}
+
+TEST_F(ContactFormFlow, ABadgeScannedByAKeyboardScannerFillsTheFormFromTheGrid) {
+  finger(SDL_FINGERDOWN, {640, 360});
+  finger(SDL_FINGERUP, {640, 360});
+  ASSERT_TRUE(runUntil(*app, 3s, [&] { return app->screen() == ScreenId::Grid; }));
+  // A scanner types the whole card in a few milliseconds, Enter between the lines.
+  const std::string lines[] = {"BEGIN:VCARD", "VERSION:3.0", "FN:Li Wei", "ORG:Shenzhen Trading Co.",
+                               "EMAIL:li.wei@example.cn", "TEL;TYPE=cell:+86 138 0013 8000", "END:VCARD"};
+  for (const std::string& line : lines) {
+    for (char c : line) {
+      SDL_Event text{};
+      text.type = SDL_TEXTINPUT;
+      text.text.text[0] = c;
+      SDL_PushEvent(&text);
+    }
+    SDL_Event enter{};
+    enter.type = SDL_KEYDOWN;
+    enter.key.keysym.sym = SDLK_RETURN;
+    SDL_PushEvent(&enter);
+  }
+  ASSERT_TRUE(runUntil(*app, 3s, [&] { return app->screen() == ScreenId::Contact; })) << "the scan opened no form";
+  tap("form.consent");
+  tap("form.send");
+  ASSERT_TRUE(runUntil(*app, 5s, [&] { return app->controlAt("thanks.done").has_value(); }));
+  const auto leads = storedLeads();
+  ASSERT_EQ(leads.size(), 1u);
+  EXPECT_EQ(leads[0].name, "Li Wei");
+  EXPECT_EQ(leads[0].company, "Shenzhen Trading Co.");
+  EXPECT_EQ(leads[0].email, "li.wei@example.cn");
+  EXPECT_EQ(leads[0].phone, "+8613800138000");
+  EXPECT_EQ(leads[0].source, "scanned-keyboard");
+  EXPECT_NE(leads[0].rawCard.find("FN:Li Wei"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace etalase::kiosk
