@@ -380,6 +380,7 @@ void App::step(std::chrono::milliseconds maxWait) {
     if (card.card) applyScan(*card.card, now);
   }
   updateIdleWarning(now);
+  if (m_navigation.screen() == ScreenId::Contact && m_form->animating()) m_needsRender = true;
   if (m_navigation.update(now)) enterScreen(ScreenId::Attract, now);
 
   if (m_navigation.screen() == ScreenId::Attract && m_attract.step(now)) m_needsRender = true;

@@ -1,5 +1,6 @@
 // Drawing the contact form, its thank-you screen and the idle warning (ImGui only).
 #include <imgui.h>
+#include <imgui_internal.h>  // BringWindowToDisplayFront: the question goes over the keyboard
 
 #include <algorithm>
 #include <cstdio>
@@ -260,17 +261,24 @@ void ContactForm::drawThanks(const ScreenContext& context, FormAction& action) {
 
 void ContactForm::drawIdleWarning(const ScreenContext& context, Clock::time_point now) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  // A backdrop over the form: nothing under it reacts while the question is up.
-  ImGui::GetForegroundDrawList()->AddRectFilled(viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x,
-                                                                      viewport->Pos.y + viewport->Size.y),
-                                                IM_COL32(0, 0, 0, 160));
+  // A backdrop over the form and its keyboard: nothing under it reacts while the question is up.
+  ImGui::SetNextWindowPos(viewport->Pos);
+  ImGui::SetNextWindowSize(viewport->Size);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 170));
+  ImGui::Begin("still there backdrop", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+  ImGui::End();
+  ImGui::PopStyleColor();
   ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x / 2, viewport->Pos.y + viewport->Size.y / 2),
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(std::min(viewport->Size.x * 0.8f, context.unit * 24), 0));
   ImGui::Begin("still there", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
   ImGui::PushFont(context.fonts->title);
   ImGui::TextWrapped("%s", formText(FormString::StillThere, m_language));
+  rememberLastItem("still.there");
   ImGui::PopFont();
   const auto left = std::chrono::duration_cast<std::chrono::seconds>(*m_idleResetAt - now).count() + 1;
   char line[160];
