@@ -8,12 +8,6 @@ namespace etalase::kiosk {
 
 namespace {
 
-struct Translation {
-  const char* en;
-  const char* id;
-  const char* ms;
-  const char* zh;
-};
 
 const Translation& translation(UiString id) {
   static const std::map<UiString, Translation> kTexts = {
@@ -61,13 +55,14 @@ const Translation& translation(UiString id) {
 
 }  // namespace
 
-const char* uiText(UiString id, const std::string& language) {
-  const Translation& t = translation(id);
+const char* translated(const Translation& t, const std::string& language) {
   if (language == "id") return t.id;
   if (language == "ms") return t.ms;
-  if (language == "zh") return t.zh;
+  if (language.rfind("zh", 0) == 0) return t.zh;
   return t.en;
 }
+
+const char* uiText(UiString id, const std::string& language) { return translated(translation(id), language); }
 
 std::vector<std::string> allUiTexts(const std::vector<std::string>& languages) {
   std::vector<std::string> texts;

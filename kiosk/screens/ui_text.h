@@ -34,6 +34,16 @@ enum class UiString {  // keep kUiStringCount below in step
 };
 inline constexpr int kUiStringCount = static_cast<int>(UiString::Per) + 1;
 
+// One text in the kiosk's own languages.
+struct Translation {
+  const char* en;
+  const char* id;
+  const char* ms;
+  const char* zh;
+};
+// The text in `language`; English for a language without a translation.
+const char* translated(const Translation& text, const std::string& language);
+
 // Falls back to English for a language without a translation.
 const char* uiText(UiString id, const std::string& language);
 // Every UI string and language name in these languages (for loading their glyphs).

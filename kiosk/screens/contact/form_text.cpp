@@ -4,23 +4,15 @@
 #include <array>
 #include <map>
 
+#include "kiosk/screens/ui_text.h"
+
 namespace etalase::kiosk {
 
 namespace {
 
-struct Words {
-  const char* en;
-  const char* id;
-  const char* ms;
-  const char* zh;
-};
+using Words = Translation;
 
-const char* pick(const Words& words, const std::string& language) {
-  if (language == "id") return words.id;
-  if (language == "ms") return words.ms;
-  if (language.rfind("zh", 0) == 0) return words.zh;
-  return words.en;
-}
+const char* pick(const Words& words, const std::string& language) { return translated(words, language); }
 
 constexpr std::array<Words, static_cast<std::size_t>(FormString::Count)> kWords = {{
     {"Contact this producer", "Hubungi produsen ini", "Hubungi pengeluar ini", "联系该生产商"},
