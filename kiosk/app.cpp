@@ -203,14 +203,16 @@ void App::openContactForm(const std::string& producerId, Clock::time_point now) 
   enterScreen(ScreenId::Contact, now);
 }
 
+std::string App::currentProducerId() const {
+  if (!m_catalog) return {};
+  if (m_navigation.screen() == ScreenId::Product) return m_catalog->products[m_productPage.product()].producerId;
+  if (m_navigation.screen() == ScreenId::Producer) return m_producerPage.producerId();
+  return {};
+}
+
 void App::applyScan(const std::string& cardText, Clock::time_point now) {
   auto card = parseCard(cardText);
-  if (m_navigation.screen() != ScreenId::Contact) {
-    const std::string producer = m_navigation.screen() == ScreenId::Product && m_catalog
-                                     ? m_catalog->products[m_productPage.product()].producerId
-                                     : m_navigation.screen() == ScreenId::Producer ? m_producerPage.producerId() : "";
-    openContactForm(producer, now);
-  }
+  if (m_navigation.screen() != ScreenId::Contact) openContactForm(currentProducerId(), now);
   if (card) {
     m_form->applyCard(card.value(), cardText, leads::kSourceScannedKeyboard);
   } else {
@@ -220,8 +222,21 @@ void App::applyScan(const std::string& cardText, Clock::time_point now) {
   m_needsRender = true;
 }
 
+int64_t App::scanClock(Clock::time_point now) const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(now - m_started).count();
+}
+
+void App::applyScanStep(const ScanStep& step, std::optional<FormKey> key, Clock::time_point now) {
+  if (m_navigation.screen() == ScreenId::Contact) {
+    if (step.erase > 0) m_form->eraseCharacters(step.erase);
+    if (!step.type.empty()) m_form->typeText(step.type);
+    if (key && !step.keyConsumed) m_form->key(*key);
+  }
+  if (step.card) applyScan(*step.card, now);
+}
+
 void App::handleTyping(const SDL_Event& event, Clock::time_point now) {
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now - m_started).count();
+  const auto ms = scanClock(now);
   ScanStep step;
   std::optional<FormKey> formKey;
   if (event.type == SDL_TEXTINPUT) {
@@ -237,18 +252,9 @@ void App::handleTyping(const SDL_Event& event, Clock::time_point now) {
       formKey = shift ? FormKey::ShiftTab : FormKey::Tab;
     } else if (key == SDLK_BACKSPACE) {
       formKey = FormKey::Backspace;
-    } else if (key == SDLK_SPACE) {
-      formKey = FormKey::Space;
     }
   }
-  const bool onForm = m_navigation.screen() == ScreenId::Contact;
-  if (onForm && step.erase > 0) m_form->eraseCharacters(step.erase);
-  if (onForm && !step.type.empty()) m_form->typeText(step.type);
-  // Space is typed as text too: only act on it as a key past the text fields (the consent box).
-  if (onForm && formKey && !step.keyConsumed && !(event.type == SDL_KEYDOWN && *formKey == FormKey::Space)) {
-    m_form->key(*formKey);
-  }
-  if (step.card) applyScan(*step.card, now);
+  applyScanStep(step, formKey, now);
   m_needsRender = true;
 }
 
@@ -374,11 +380,8 @@ void App::step(std::chrono::milliseconds maxWait) {
     while (SDL_PollEvent(&event) != 0) handleEvent(event, now);
   }
   now = Clock::now();
-  if (const auto card = m_scanDetector.poll(std::chrono::duration_cast<std::chrono::milliseconds>(now - m_started).count());
-      card.card || !card.type.empty()) {
-    if (m_navigation.screen() == ScreenId::Contact && !card.type.empty()) m_form->typeText(card.type);
-    if (card.card) applyScan(*card.card, now);
-  }
+  // A scan that stopped part-way ends after a silence.
+  applyScanStep(m_scanDetector.poll(scanClock(now)), std::nullopt, now);
   updateIdleWarning(now);
   if (m_navigation.screen() == ScreenId::Contact && m_form->animating()) m_needsRender = true;
   if (m_navigation.update(now)) enterScreen(ScreenId::Attract, now);
@@ -433,7 +436,7 @@ void App::render() {
     productDrawn = true;
     handleHeader(action.header, now);
     if (action.contact) {
-      afterFrame([this, now] { openContactForm(m_catalog->products[m_productPage.product()].producerId, now); });
+      afterFrame([this, now] { openContactForm(currentProducerId(), now); });
     }
     if (action.openProducer) {
       afterFrame([this, now] { openProducer(m_catalog->products[m_productPage.product()].producerId, now); });
@@ -442,7 +445,7 @@ void App::render() {
     const ProducerAction action = m_producerPage.draw(context);
     handleHeader(action.header, now);
     if (action.product) afterFrame([this, now, index = *action.product] { openProduct(index, now); });
-    if (action.contact) afterFrame([this, now] { openContactForm(m_producerPage.producerId(), now); });
+    if (action.contact) afterFrame([this, now] { openContactForm(currentProducerId(), now); });
   } else if (m_catalog && screen == ScreenId::Contact && m_form->isOpen()) {
     const FormAction action = m_form->draw(context, now);
     m_language = m_form->language();

@@ -81,6 +81,11 @@ class App {
   // Typed text and Enter/Tab, seen first by the badge scanner detector (a USB scanner types).
   void handleTyping(const SDL_Event& event, Clock::time_point now);
   void applyScan(const std::string& cardText, Clock::time_point now);
+  // What the scanner detector decided for typed text: erase, type, act on the key, open a card.
+  void applyScanStep(const ScanStep& step, std::optional<FormKey> key, Clock::time_point now);
+  int64_t scanClock(Clock::time_point now) const;  // ms since start, the detector's clock
+  // The producer of the page on screen (empty elsewhere): a form opened there is about them.
+  std::string currentProducerId() const;
   void updateIdleWarning(Clock::time_point now);
   void handleHeader(const HeaderAction& action, Clock::time_point now);
   // Runs `action` once the current frame is presented (it may free what the frame draws).

@@ -299,6 +299,13 @@ const Producer* Catalog::producer(const std::string& producerId) const {
   return nullptr;
 }
 
+const Product* Catalog::product(const std::string& productId) const {
+  for (const Product& p : products) {
+    if (p.id == productId) return &p;
+  }
+  return nullptr;
+}
+
 std::vector<std::string> Catalog::allTexts() const {
   std::vector<std::string> texts;
   auto add = [&](const LocalizedText& text) {

@@ -85,6 +85,7 @@ struct Catalog {
   std::optional<ConsentText> consent;  // none: the kiosk's own wording (settings, else built in)
 
   const Producer* producer(const std::string& id) const;
+  const Product* product(const std::string& id) const;
   // Every visible text in every language (for loading exactly the glyphs the pack needs).
   std::vector<std::string> allTexts() const;
 };

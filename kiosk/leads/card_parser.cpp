@@ -548,6 +548,7 @@ void fillFromCard(ContactDraft& draft, const ScannedCard& card) {
   fill(draft.countryCode, card.countryCode);
   if (!card.emails.empty()) fill(draft.email, card.emails.front());
   if (!card.phones.empty()) fill(draft.phone, card.phones.front());
+  fill(draft.message, card.note);
 }
 
 Result<ScannedCard> parseCard(std::string_view text) {

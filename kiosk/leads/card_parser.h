@@ -56,7 +56,8 @@ std::optional<CardProblem> cardProblemOf(const Error& error);
 Result<ScannedCard> parseCard(std::string_view text);
 
 // The form filled in from a scanned card: name, company, country, the first (preferred) email and
-// phone, each only where the visitor has not typed something already. Checking is validateDraft's.
+// phone, and the card's note as the message, each only where the visitor has not typed something
+// already. Checking is validateDraft's.
 void fillFromCard(ContactDraft& draft, const ScannedCard& card);
 
 }  // namespace etalase::kiosk

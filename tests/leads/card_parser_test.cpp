@@ -261,8 +261,9 @@ TEST(CardParser, AScanFillsTheFormWithoutOverwritingWhatWasTyped) {
   draft.name = "Budi S.";  // typed before the visitor found the badge scanner
   fillFromCard(draft, parsed("BEGIN:VCARD\nFN:Budi Santoso\nORG:PT Kopi\nEMAIL:b@kopi.co.id\n"
                              "EMAIL;TYPE=pref:budi@kopi.co.id\nTEL:0812 3456 7890\n"
-                             "ADR:;;Jl. Sudirman 1;Jakarta;;;Indonesia\nEND:VCARD"));
+                             "ADR:;;Jl. Sudirman 1;Jakarta;;;Indonesia\nNOTE:Met at booth 12\nEND:VCARD"));
   EXPECT_EQ(draft.name, "Budi S.");
+  EXPECT_EQ(draft.message, "Met at booth 12");
   EXPECT_EQ(draft.company, "PT Kopi");
   EXPECT_EQ(draft.email, "budi@kopi.co.id");
   EXPECT_EQ(draft.phone, "0812 3456 7890");

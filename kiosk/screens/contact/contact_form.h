@@ -13,6 +13,7 @@
 #include "kiosk/leads/card_parser.h"
 #include "kiosk/leads/field_validation.h"
 #include "kiosk/leads/store_saver.h"
+#include "kiosk/locale/countries.h"
 #include "kiosk/screens/contact_code.h"
 #include "kiosk/screens/keyboard/keyboard_model.h"
 #include "kiosk/screens/keyboard/on_screen_keyboard.h"
@@ -25,7 +26,7 @@ struct FormAction {
 };
 
 // The keys of a physical keyboard the form acts on (text itself comes as typed text).
-enum class FormKey { Tab, ShiftTab, Enter, Backspace, Space };
+enum class FormKey { Tab, ShiftTab, Enter, Backspace };
 
 struct FormSettings {
   FormRules rules;
@@ -74,27 +75,38 @@ class ContactForm {
 
  private:
   enum class Stage { Editing, Saving, Thanks };
-  enum class TextField { Name, Company, Country, Email, Phone, OrderVolume, Message, None };
+  // The fields a visitor types into, in the order Tab and the keyboard's Next walk them.
+  static constexpr Field kTextFields[] = {Field::Name,  Field::Company,     Field::Country, Field::Email,
+                                          Field::Phone, Field::OrderVolume, Field::Message};
 
-  static Field kindOf(TextField field);
-  void focus(TextField field);
+  void focus(std::optional<Field> field);
   void focusNext(int direction);
-  std::string* fieldText(TextField field);
+  // What the visitor typed into a text field (the country field holds its search text).
+  std::string* textOf(Field field);
   void syncFromKeyboard();
+  void updateCountryMatches();
   void submit();
   leads::Lead leadFrom(const ContactDraft& draft) const;
+  // The producer's code for the thank-you screen, its chat opened with a message naming what the
+  // visitor asked about and the stand.
+  ContactCode thanksCode() const;
+  std::string consentText() const;
+  // The language the consent text was shown in: the visitor's, where the pack has it.
+  std::string consentLanguage() const;
   void pollSave();
+  // Forgets the visitor's entries, the keyboard's buffer and the scanned card; the form stays open.
+  void wipeEntries();
+  bool scanned() const { return m_source != leads::kSourceTyped && !m_cardRefused; }
 
   // Drawing (contact_form_view.cpp).
   void drawEditing(const ScreenContext& context, Clock::time_point now, FormAction& action);
-  void drawTextField(const ScreenContext& context, TextField field, Field kind, const char* label, bool required);
+  void drawTextField(const ScreenContext& context, Field field);
   void drawCountryChoices(const ScreenContext& context);
   void drawChoices(const ScreenContext& context);
   void drawConsent(const ScreenContext& context);
-  std::string consentText() const;
   void drawThanks(const ScreenContext& context, FormAction& action);
   void drawIdleWarning(const ScreenContext& context, Clock::time_point now);
-  void problemLine(Field kind);
+  void problemLine(Field field);
 
   leads::LeadSaver* m_saver;
   FormSettings m_settings;
@@ -104,22 +116,19 @@ class ContactForm {
 
   ContactDraft m_draft;
   std::string m_countryQuery;  // what the visitor typed in the country field
+  std::vector<CountryEntry> m_countryMatches;  // for m_countryQuery, found when it changes
   std::string m_rawCard;
   std::string m_source = leads::kSourceTyped;
   std::map<Field, FieldProblem> m_problems;
-  bool m_scanned = false;       // fields came from a badge: ask the visitor to check them
   bool m_cardRefused = false;
-  bool m_consentShown = false;  // the consent text in this language, for the lead
-  std::string m_consentLanguage;
 
   KeyboardModel m_keyboardModel;
   OnScreenKeyboard m_keyboard;
-  TextField m_focused = TextField::None;
+  std::optional<Field> m_focused;
   bool m_scrollToFocus = false;
 
   Stage m_stage = Stage::Editing;
   leads::SaveTicket m_ticket = 0;
-  Clock::time_point m_savingSince{};
   ContactCode m_thanksCode;
 
   std::optional<Clock::time_point> m_idleResetAt;

@@ -42,32 +42,31 @@ FormAction ContactForm::draw(const ScreenContext& context, Clock::time_point now
   return action;
 }
 
-void ContactForm::problemLine(Field kind) {
-  const auto it = m_problems.find(kind);
+void ContactForm::problemLine(Field field) {
+  const auto it = m_problems.find(field);
   if (it == m_problems.end()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, kProblemColour);
   ImGui::TextWrapped("%s", problemText(it->second, m_language));
   ImGui::PopStyleColor();
 }
 
-void ContactForm::drawTextField(const ScreenContext& context, TextField field, Field kind, const char* label,
-                                bool required) {
+void ContactForm::drawTextField(const ScreenContext& context, Field field) {
   ImGui::PushID(static_cast<int>(field));
-  ImGui::TextUnformatted(label);
-  if (required) {
+  ImGui::TextUnformatted(fieldLabel(field, m_language));
+  if (m_settings.rules.required.count(field) > 0) {
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.9f, 0.7f, 0.5f, 1.0f), "(%s)", formText(FormString::Required, m_language));
   }
   const bool focused = m_focused == field;
-  const std::string& value = *fieldText(field);
+  const std::string& value = *textOf(field);
   const float width = ImGui::GetContentRegionAvail().x;
-  const float lines = field == TextField::Message ? 3.0f : 1.0f;
+  const float lines = field == Field::Message ? 3.0f : 1.0f;
   const ImVec2 size(width, std::max(context.touchTarget, context.unit * 1.6f * lines));
   const ImVec2 at = ImGui::GetCursorScreenPos();
   if (ImGui::InvisibleButton("field", size)) focus(field);
-  rememberLastItem(std::string("form.field.") + fieldKey(kind));
+  rememberLastItem(std::string("form.field.") + fieldKey(field));
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const bool problem = m_problems.count(kind) > 0;
+  const bool problem = m_problems.count(field) > 0;
   draw->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), kFieldColour, context.unit * 0.2f);
   draw->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), focused ? kFocusColour : problem ? kProblemColour : IM_COL32(90, 75, 65, 255),
                 context.unit * 0.2f, 0, focused ? 3.0f : 1.5f);
@@ -81,21 +80,20 @@ void ContactForm::drawTextField(const ScreenContext& context, TextField field, F
     ImGui::SetScrollHereY(0.3f);  // the field being edited stays in view above the keyboard
     m_scrollToFocus = false;
   }
-  problemLine(kind);
+  problemLine(field);
   ImGui::Spacing();
   ImGui::PopID();
 }
 
 void ContactForm::drawCountryChoices(const ScreenContext& context) {
-  if (m_focused != TextField::Country || !m_draft.countryCode.empty()) return;
-  const auto matches = searchCountries(m_countryQuery, m_language, 6);
-  for (const CountryEntry& country : matches) {
+  if (m_focused != Field::Country) return;
+  for (const CountryEntry& country : m_countryMatches) {
     ImGui::PushID(country.code.c_str());
     if (touchButton(context, country.name.c_str(), kTile)) {
       m_draft.countryCode = country.code;
       m_countryQuery = country.name;
       m_problems.erase(Field::Country);
-      focus(TextField::Email);
+      focus(Field::Email);
     }
     ImGui::PopID();
     ImGui::SameLine();
@@ -105,7 +103,7 @@ void ContactForm::drawCountryChoices(const ScreenContext& context) {
 }
 
 void ContactForm::drawChoices(const ScreenContext& context) {
-  ImGui::TextUnformatted(formText(FormString::BuyerType, m_language));
+  ImGui::TextUnformatted(fieldLabel(Field::BuyerType, m_language));
   for (const BuyerTypeChoice& choice : kBuyerTypes) {
     const bool chosen = m_draft.buyerType == choice.value;
     if (touchButton(context, formText(choice.label, m_language), chosen ? kAccent : kTile)) {
@@ -117,7 +115,7 @@ void ContactForm::drawChoices(const ScreenContext& context) {
   ImGui::NewLine();
   problemLine(Field::BuyerType);
 
-  ImGui::TextUnformatted(formText(FormString::Products, m_language));
+  ImGui::TextUnformatted(fieldLabel(Field::Products, m_language));
   for (const Product& product : m_catalog->products) {
     auto& ids = m_draft.productIds;
     const auto found = std::find(ids.begin(), ids.end(), product.id);
@@ -137,7 +135,7 @@ void ContactForm::drawChoices(const ScreenContext& context) {
   }
   ImGui::NewLine();
 
-  ImGui::TextUnformatted(formText(FormString::PreferredLanguage, m_language));
+  ImGui::TextUnformatted(fieldLabel(Field::PreferredLanguage, m_language));
   std::vector<std::string> languages = m_catalog->languages;
   if (std::find(languages.begin(), languages.end(), "en") == languages.end()) languages.push_back("en");
   for (const std::string& code : languages) {
@@ -151,18 +149,9 @@ void ContactForm::drawChoices(const ScreenContext& context) {
   ImGui::NewLine();
 }
 
-std::string ContactForm::consentText() const {
-  if (!m_catalog->consent) return formText(FormString::DefaultConsent, m_language);
-  return localized(m_catalog->consent->text, m_language, m_catalog->defaultLanguage);
-}
-
 void ContactForm::drawConsent(const ScreenContext& context) {
   // The stand's consent text in the visitor's language when the pack has it, else the kiosk's own.
   const std::string consent = consentText();
-  m_consentLanguage = m_language;
-  if (m_catalog->consent) {
-    m_consentLanguage = m_catalog->consent->text.count(m_language) ? m_language : m_catalog->defaultLanguage;
-  }
   const std::string box = m_draft.consent ? "[x]" : "[  ]";
   const bool consentPressed = touchButton(context, box.c_str(), m_draft.consent ? kAccent : kTile, context.touchTarget);
   rememberLastItem("form.consent");
@@ -180,37 +169,27 @@ void ContactForm::drawEditing(const ScreenContext& context, Clock::time_point no
   if (header.language) {
     m_language = *header.language;
     if (!m_draft.countryCode.empty()) m_countryQuery = countryName(m_draft.countryCode, m_language);
+    updateCountryMatches();
   }
   const KeyboardStyle style = keyboardStyle(context);
   const float screenWidth = static_cast<float>(context.screenSize.x);
-  const float keyboardHeight = m_focused == TextField::None ? 0.0f : OnScreenKeyboard::height(m_keyboardModel, style, screenWidth);
+  const float keyboardHeight = !m_focused ? 0.0f : OnScreenKeyboard::height(m_keyboardModel, style, screenWidth);
   const float consentWidth = ImGui::GetContentRegionAvail().x - context.touchTarget - context.unit;
   const float consentHeight = std::max(context.touchTarget, ImGui::CalcTextSize(consentText().c_str(), nullptr, false,
                                                                                 consentWidth).y);
   const float footer = consentHeight + context.touchTarget + context.unit * (m_problems.empty() ? 1.6f : 4.0f);
   const float bodyHeight = std::max(context.unit * 4, ImGui::GetContentRegionAvail().y - keyboardHeight - footer);
 
-  if (m_scanned) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.5f, 1.0f), "%s", formText(FormString::CheckScanned, m_language));
+  if (scanned()) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.5f, 1.0f), "%s", formText(FormString::CheckScanned, m_language));
   if (m_cardRefused) ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1.0f), "%s", formText(FormString::CardProblem, m_language));
 
   ImGui::BeginChild("fields", ImVec2(0, bodyHeight), false);
   dragToScroll();
-  const auto& required = m_settings.rules.required;
-  drawTextField(context, TextField::Name, Field::Name, formText(FormString::Name, m_language), required.count(Field::Name) > 0);
-  drawTextField(context, TextField::Company, Field::Company, formText(FormString::Company, m_language),
-                required.count(Field::Company) > 0);
-  drawTextField(context, TextField::Country, Field::Country, formText(FormString::Country, m_language),
-                required.count(Field::Country) > 0);
+  for (Field field : {Field::Name, Field::Company, Field::Country}) drawTextField(context, field);
   drawCountryChoices(context);
-  drawTextField(context, TextField::Email, Field::Email, formText(FormString::Email, m_language),
-                required.count(Field::Email) > 0);
-  drawTextField(context, TextField::Phone, Field::Phone, formText(FormString::Phone, m_language),
-                required.count(Field::Phone) > 0);
+  for (Field field : {Field::Email, Field::Phone}) drawTextField(context, field);
   drawChoices(context);
-  drawTextField(context, TextField::OrderVolume, Field::OrderVolume, formText(FormString::OrderVolume, m_language),
-                required.count(Field::OrderVolume) > 0);
-  drawTextField(context, TextField::Message, Field::Message, formText(FormString::Message, m_language),
-                required.count(Field::Message) > 0);
+  for (Field field : {Field::OrderVolume, Field::Message}) drawTextField(context, field);
   ImGui::EndChild();
   // Consent stays in view beside Send: nobody sends without seeing what they agree to.
   drawConsent(context);
@@ -227,12 +206,12 @@ void ContactForm::drawEditing(const ScreenContext& context, Clock::time_point no
     if (send) submit();
   }
 
-  if (m_focused != TextField::None && m_stage == Stage::Editing) {
+  if (m_focused && m_stage == Stage::Editing) {
     switch (m_keyboard.drawDocked(m_keyboardModel, style, now)) {
       case KeyboardAction::TextChanged: syncFromKeyboard(); break;
       case KeyboardAction::NextField: focusNext(1); break;
       case KeyboardAction::Done:
-      case KeyboardAction::Hide: focus(TextField::None); break;
+      case KeyboardAction::Hide: focus(std::nullopt); break;
       default: break;
     }
   }

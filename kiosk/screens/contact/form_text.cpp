@@ -10,23 +10,9 @@ namespace etalase::kiosk {
 
 namespace {
 
-using Words = Translation;
-
-const char* pick(const Words& words, const std::string& language) { return translated(words, language); }
-
-constexpr std::array<Words, static_cast<std::size_t>(FormString::Count)> kWords = {{
+constexpr std::array<Translation, static_cast<std::size_t>(FormString::Count)> kTranslation = {{
     {"Contact this producer", "Hubungi produsen ini", "Hubungi pengeluar ini", "联系该生产商"},
     {"Leave your contact", "Tinggalkan kontak Anda", "Tinggalkan maklumat hubungan anda", "留下您的联系方式"},
-    {"Name", "Nama", "Nama", "姓名"},
-    {"Company", "Perusahaan", "Syarikat", "公司"},
-    {"Country", "Negara", "Negara", "国家"},
-    {"Email", "Email", "E-mel", "电子邮件"},
-    {"Phone / WhatsApp", "Telepon / WhatsApp", "Telefon / WhatsApp", "电话 / WhatsApp"},
-    {"You are", "Anda adalah", "Anda ialah", "您的身份"},
-    {"Products of interest", "Produk yang diminati", "Produk yang diminati", "感兴趣的产品"},
-    {"Expected order volume", "Perkiraan volume pesanan", "Anggaran jumlah pesanan", "预计订单量"},
-    {"Preferred language", "Bahasa pilihan", "Bahasa pilihan", "首选语言"},
-    {"Message", "Pesan", "Mesej", "留言"},
     {"required", "wajib", "wajib", "必填"},
     {"I agree that the producer and the stand's organiser keep these details to contact me about "
      "their products. I can ask for them to be deleted at any time.",
@@ -65,8 +51,24 @@ constexpr std::array<Words, static_cast<std::size_t>(FormString::Count)> kWords 
     {"Other", "Lainnya", "Lain-lain", "其他"},
 }};
 
-const std::map<FieldProblem, Words>& problemWords() {
-  static const std::map<FieldProblem, Words> kProblems = {
+const std::map<Field, Translation>& labels() {
+  static const std::map<Field, Translation> kLabels = {
+      {Field::Name, {"Name", "Nama", "Nama", "姓名"}},
+      {Field::Company, {"Company", "Perusahaan", "Syarikat", "公司"}},
+      {Field::Country, {"Country", "Negara", "Negara", "国家"}},
+      {Field::Email, {"Email", "Email", "E-mel", "电子邮件"}},
+      {Field::Phone, {"Phone / WhatsApp", "Telepon / WhatsApp", "Telefon / WhatsApp", "电话 / WhatsApp"}},
+      {Field::BuyerType, {"You are", "Anda adalah", "Anda ialah", "您的身份"}},
+      {Field::Products, {"Products of interest", "Produk yang diminati", "Produk yang diminati", "感兴趣的产品"}},
+      {Field::OrderVolume, {"Expected order volume", "Perkiraan volume pesanan", "Anggaran jumlah pesanan", "预计订单量"}},
+      {Field::PreferredLanguage, {"Preferred language", "Bahasa pilihan", "Bahasa pilihan", "首选语言"}},
+      {Field::Message, {"Message", "Pesan", "Mesej", "留言"}},
+  };
+  return kLabels;
+}
+
+const std::map<FieldProblem, Translation>& problems() {
+  static const std::map<FieldProblem, Translation> kProblems = {
       {FieldProblem::Missing, {"Please fill this in.", "Harap diisi.", "Sila isi.", "请填写此项。"}},
       {FieldProblem::EmailOrPhoneMissing,
        {"Please give an email or a phone number.", "Isi email atau nomor telepon.", "Sila beri e-mel atau nombor telefon.",
@@ -96,24 +98,31 @@ const std::map<FieldProblem, Words>& problemWords() {
   return kProblems;
 }
 
+// The text of `key` in the table, or "" for a key it lacks.
+template <typename Key>
+const char* lookUp(const std::map<Key, Translation>& table, Key key, const std::string& language) {
+  const auto it = table.find(key);
+  return it == table.end() ? "" : translated(it->second, language);
+}
+
 }  // namespace
 
 const char* formText(FormString id, const std::string& language) {
-  return pick(kWords[static_cast<std::size_t>(id)], language);
+  return translated(kTranslation[static_cast<std::size_t>(id)], language);
 }
 
+const char* fieldLabel(Field field, const std::string& language) { return lookUp(labels(), field, language); }
+
 const char* problemText(FieldProblem problem, const std::string& language) {
-  const auto& words = problemWords();
-  const auto it = words.find(problem);
-  return it == words.end() ? "" : pick(it->second, language);
+  return lookUp(problems(), problem, language);
 }
 
 std::string chatGreeting(const std::string& language, const std::string& about, const std::string& stand) {
-  static const Words kGreeting = {"Hello, I saw {} at the {} stand and would like to know more.",
+  static const Translation kGreeting = {"Hello, I saw {} at the {} stand and would like to know more.",
                                   "Halo, saya melihat {} di stan {} dan ingin tahu lebih lanjut.",
                                   "Helo, saya melihat {} di gerai {} dan ingin tahu lebih lanjut.",
                                   "您好，我在{}展位看到了{}，想进一步了解。"};
-  std::string text = pick(kGreeting, language);
+  std::string text = translated(kGreeting, language);
   const bool chinese = language.rfind("zh", 0) == 0;  // the stand comes first in the Chinese sentence
   for (const std::string* part : chinese ? std::array{&stand, &about} : std::array{&about, &stand}) {
     if (const auto at = text.find("{}"); at != std::string::npos) text.replace(at, 2, *part);
@@ -125,7 +134,8 @@ std::vector<std::string> allFormTexts(const std::vector<std::string>& languages)
   std::vector<std::string> texts;
   for (const std::string& language : languages) {
     for (int i = 0; i < static_cast<int>(FormString::Count); ++i) texts.emplace_back(formText(static_cast<FormString>(i), language));
-    for (const auto& [problem, words] : problemWords()) texts.emplace_back(pick(words, language));
+    for (const auto& [problem, words] : problems()) texts.emplace_back(translated(words, language));
+    for (const auto& [field, words] : labels()) texts.emplace_back(translated(words, language));
   }
   return texts;
 }

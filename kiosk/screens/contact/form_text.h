@@ -12,16 +12,6 @@ namespace etalase::kiosk {
 enum class FormString {
   ContactProducer,
   FormTitle,
-  Name,
-  Company,
-  Country,
-  Email,
-  Phone,
-  BuyerType,
-  Products,
-  OrderVolume,
-  PreferredLanguage,
-  Message,
   Required,
   DefaultConsent,
   Send,
@@ -49,6 +39,8 @@ enum class FormString {
 
 // Falls back to English for a language without a translation.
 const char* formText(FormString id, const std::string& language);
+// A field's label ("Phone / WhatsApp") in the visitor's language.
+const char* fieldLabel(Field field, const std::string& language);
 // A field's problem in the visitor's language ("Please enter a valid email address.").
 const char* problemText(FieldProblem problem, const std::string& language);
 // The first message of a WhatsApp chat opened from the kiosk, naming the product (or the producer)

@@ -1,6 +1,8 @@
 // On-screen keyboard logic and layouts.
 #include "keyboard_model.h"
 
+#include "kiosk/leads/wipe.h"
+
 #include <string.h>  // explicit_bzero: a wipe the optimiser may not drop
 
 #include <algorithm>
@@ -106,10 +108,7 @@ bool isExtender(char32_t c) {
 
 bool isRegionalIndicator(char32_t c) { return c >= 0x1F1E6 && c <= 0x1F1FF; }
 
-void wipe(std::string& text) {
-  explicit_bzero(text.data(), text.size());
-  text.clear();
-}
+using leads::wipe;
 
 // ---- Layouts ----------------------------------------------------------------------------------
 
