@@ -255,7 +255,6 @@ Catalog parseCatalog(const json& document, PackContext& context) {
     if (stand.version.empty()) throw FieldError{"consent.version", "is empty"};
     stand.text = localizedText(member(*consent, "text", "consent"), "consent.text");
     if (stand.text.find(catalog.defaultLanguage) == stand.text.end()) {
-
       context.warnings.push_back(Error{"consent.text", fmt::format("has no text in the pack's default language \"{}\"",
                                                                    catalog.defaultLanguage)});
     }
@@ -354,20 +353,21 @@ Result<LoadedCatalog> loadCatalog(const fs::path& packDirectory) {
   const fs::path root = fs::absolute(packDirectory).lexically_normal();
   PackContext pack{root, fs::canonical(root, ec), loaded.warnings, loaded.files};
   if (ec) return Error{packDirectory.string(), "cannot resolve the pack folder: " + ec.message()};
-  try {
-    loaded.catalog = parseCatalog(document, pack);
-  } catch (const FieldError& e) {
-    return Error{fmt::format("{}: {}", manifest.string(), e.field.empty() ? "(top level)" : e.field), printable(e.what)};
-  } catch (const json::exception& e) {
-    return Error{manifest.string(), printable(e.what())};
-  } catch (const std::exception& e) {  // a filesystem or allocation failure while walking it
-    return Error{manifest.string(), printable(e.what())};
-  }
+  // A field's own problem names the field; anything else the walk throws (the JSON library, the
+  // file system, memory) is caught by the shared boundary.
+  Result<Catalog> walked = catchingJsonErrors(manifest.string(), [&]() -> Result<Catalog> {
+    try {
+      return parseCatalog(document, pack);
+    } catch (const FieldError& e) {
+      return Error{fmt::format("{}: {}", manifest.string(), e.field.empty() ? "(top level)" : e.field), printable(e.what)};
+    }
+  });
+  if (!walked) return walked.error();
+  loaded.catalog = std::move(walked.value());
   for (Error& warning : loaded.warnings) warning.where = manifest.string() + ": " + warning.where;
   return loaded;
 }
 
-std::string printableText(const std::string& text) { return printable(text); }
 
 const std::string& localized(const LocalizedText& text, const std::string& language,
                              const std::string& fallback) {

@@ -118,9 +118,6 @@ struct LoadedCatalog {
 // ("..", absolute, or through a symbolic link).
 Result<LoadedCatalog> loadCatalog(const std::filesystem::path& packDirectory);
 
-// `text` with bytes that are not UTF-8, and control characters but newlines, turned into '?':
-// messages reach a screen and the journal.
-std::string printableText(const std::string& text);
 
 // The text in `language`, else in `fallback`, else in English, else any; empty if none.
 const std::string& localized(const LocalizedText& text, const std::string& language,

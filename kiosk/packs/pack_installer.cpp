@@ -120,7 +120,7 @@ std::string packDisplayName(const fs::path& pack) {
   std::string name = localized(title, "en", "en");
   if (name.empty()) name = stringField(section, "id");
   if (name.empty()) name = pack.filename().string();
-  return "\u201c" + printableText(name) + "\u201d";
+  return "\u201c" + printable(name) + "\u201d";
 }
 
 // Removes a folder (a half-made copy, or one not switched to) unless kept.

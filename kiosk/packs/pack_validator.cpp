@@ -20,6 +20,7 @@
 #include <utility>
 
 #include "kiosk/catalog/catalog.h"
+#include "kiosk/catalog/json_document.h"
 
 extern char** environ;
 
@@ -126,7 +127,7 @@ std::string lastLine(const std::string& text) {
   std::size_t end = text.find_last_not_of(" \t\r\n");
   if (end == std::string::npos) return {};
   const std::size_t start = text.rfind('\n', end);
-  return printableText(text.substr(start == std::string::npos ? 0 : start + 1, end + 1 - (start == std::string::npos ? 0 : start + 1)));
+  return printable(text.substr(start == std::string::npos ? 0 : start + 1, end + 1 - (start == std::string::npos ? 0 : start + 1)));
 }
 
 ChildOutcome runChild(const std::vector<std::string>& arguments, std::chrono::milliseconds timeout,
@@ -206,7 +207,7 @@ ChildOutcome runChild(const std::vector<std::string>& arguments, std::chrono::mi
 
 std::string relativeName(const fs::path& file, const fs::path& root) {
   const fs::path relative = file.lexically_relative(root);
-  return printableText((relative.empty() ? file : relative).generic_string());
+  return printable((relative.empty() ? file : relative).generic_string());
 }
 
 std::string sizeText(std::uintmax_t bytes) {
