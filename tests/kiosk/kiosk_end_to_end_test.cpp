@@ -3,8 +3,6 @@
 // bad-input cases: no pack, and a playlist with a broken file.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-
 #include <SDL.h>
 
 #include <algorithm>
@@ -12,6 +10,7 @@
 #include <functional>
 
 #include "kiosk/app.h"
+#include "kiosk/kiosk_driver.h"
 #include "platform/sdl_session.h"
 #include "test_support.h"
 
@@ -19,7 +18,6 @@ namespace etalase::kiosk {
 namespace {
 
 using namespace std::chrono_literals;
-using Clock = std::chrono::steady_clock;
 
 constexpr int kWidth = 640;
 constexpr int kHeight = 360;
@@ -52,42 +50,10 @@ double fractionChanged(const Picture& a, const Picture& b) {
   return static_cast<double>(changed) / static_cast<double>(a.pixels.size());
 }
 
-// Under valgrind (ctest's memcheck tests set ETALASE_TEST_SLOWDOWN) everything runs many times
-// slower: deadlines, waits and the idle timeout stretch together, so the same story is told.
-double slowdown() {
-  const char* value = std::getenv("ETALASE_TEST_SLOWDOWN");
-  const double factor = value ? std::atof(value) : 1.0;
-  return factor >= 1.0 ? factor : 1.0;
-}
-
-std::chrono::milliseconds scaled(std::chrono::milliseconds duration) {
-  return std::chrono::milliseconds(static_cast<long>(static_cast<double>(duration.count()) * slowdown()));
-}
-
-bool runUntil(App& app, std::chrono::milliseconds limit, const std::function<bool()>& done) {
-  const auto deadline = Clock::now() + scaled(limit);
-  while (Clock::now() < deadline) {
-    if (done()) return true;
-    app.step(20ms);
-  }
-  return done();
-}
-
-void runFor(App& app, std::chrono::milliseconds duration) {
-  runUntil(app, duration, [] { return false; });  // runUntil stretches it
-}
-
-void tap(float x, float y) {
-  for (Uint32 type : {SDL_FINGERDOWN, SDL_FINGERUP}) {
-    SDL_Event event{};
-    event.type = type;
-    event.tfinger.touchId = 1;
-    event.tfinger.fingerId = 1;
-    event.tfinger.x = x;
-    event.tfinger.y = y;
-    SDL_PushEvent(&event);
-  }
-}
+using test::runFor;
+using test::runUntil;
+using test::slowdown;
+using test::tap;
 
 KioskOptions headlessOptions() {
   KioskOptions options;

@@ -1,0 +1,58 @@
+// Drives a headless App as a visitor would: lets it run until something shows, and puts fingers
+// on the screen. Under valgrind (ctest's memcheck tests set ETALASE_TEST_SLOWDOWN) everything runs
+// many times slower: deadlines stretch by that factor, so the same story is told.
+#pragma once
+
+#include <SDL.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <functional>
+
+#include "kiosk/app.h"
+
+namespace etalase::test {
+
+inline double slowdown() {
+  const char* value = std::getenv("ETALASE_TEST_SLOWDOWN");
+  const double factor = value ? std::atof(value) : 1.0;
+  return factor >= 1.0 ? factor : 1.0;
+}
+
+inline std::chrono::milliseconds scaled(std::chrono::milliseconds duration) {
+  return std::chrono::milliseconds(static_cast<long>(static_cast<double>(duration.count()) * slowdown()));
+}
+
+// Steps the app until `done` or the (stretched) limit; whether `done` came true.
+inline bool runUntil(kiosk::App& app, std::chrono::milliseconds limit, const std::function<bool()>& done,
+                     std::chrono::milliseconds step = std::chrono::milliseconds(20)) {
+  const auto deadline = std::chrono::steady_clock::now() + scaled(limit);
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (done()) return true;
+    app.step(step);
+  }
+  return done();
+}
+
+inline void runFor(kiosk::App& app, std::chrono::milliseconds duration) {
+  runUntil(app, duration, [] { return false; });
+}
+
+// A finger event at (x, y), each from 0 to 1 across the screen.
+inline void finger(Uint32 type, float x, float y) {
+  SDL_Event event{};
+  event.type = type;
+  event.tfinger.touchId = 1;
+  event.tfinger.fingerId = 1;
+  event.tfinger.x = x;
+  event.tfinger.y = y;
+  SDL_PushEvent(&event);
+}
+
+// Down and up at once: a tap.
+inline void tap(float x, float y) {
+  finger(SDL_FINGERDOWN, x, y);
+  finger(SDL_FINGERUP, x, y);
+}
+
+}  // namespace etalase::test
