@@ -57,6 +57,7 @@ App::App(Key, const KioskOptions& options, platform::Display display)
   // National numbers without a chosen country are read as the stand's own (settings will name it).
   formSettings.rules.fallbackPhoneRegion = "ID";
   m_form = std::make_unique<ContactForm>(m_leads.get(), std::move(formSettings));
+  if (auto problem = countryDataProblem()) log::warn("{}", *problem);
   showContent();
 }
 
@@ -383,6 +384,11 @@ void App::step(std::chrono::milliseconds maxWait) {
   // A scan that stopped part-way ends after a silence.
   applyScanStep(m_scanDetector.poll(scanClock(now)), std::nullopt, now);
   updateIdleWarning(now);
+  // Low disk or an unwritable database, for staff (it holds no personal data): said once each time.
+  if (auto warning = m_leads->warning(); warning != m_leadsWarning) {
+    if (warning) log::warn("leads: {}", *warning);
+    m_leadsWarning = std::move(warning);
+  }
   if (m_navigation.screen() == ScreenId::Contact && m_form->animating()) m_needsRender = true;
   if (m_navigation.update(now)) enterScreen(ScreenId::Attract, now);
 

@@ -122,6 +122,7 @@ class App {
   ScreenId m_formBackTo = ScreenId::Grid;
   std::vector<std::string> m_viewedProducts;
   ScanDetector m_scanDetector;
+  std::optional<std::string> m_leadsWarning;  // the last one logged
   Clock::time_point m_started = Clock::now();
   int m_failedFiles = 0;
 
