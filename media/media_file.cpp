@@ -43,7 +43,13 @@ double VideoGeometry::displayHeight() const {
   return rotationDegrees % 180 == 0 ? codedHeight : squareWidth(*this);
 }
 
-Result<MediaFile> MediaFile::open(const std::string& path, std::chrono::milliseconds timeout) {
+Result<MediaFile> MediaFile::open(const std::string& path, std::chrono::milliseconds timeout,
+                                  const std::string& inputFormat) {
+  const AVInputFormat* input = nullptr;
+  if (!inputFormat.empty()) {
+    input = av_find_input_format(inputFormat.c_str());
+    if (!input) return Error{path, "this libav has no '" + inputFormat + "' input"};
+  }
   auto watchdogOwner = std::make_unique<IoWatchdog>();
   IoWatchdog& watchdog = *watchdogOwner;
   AVFormatContext* raw = avformat_alloc_context();
@@ -52,7 +58,7 @@ Result<MediaFile> MediaFile::open(const std::string& path, std::chrono::millisec
   raw->interrupt_callback.opaque = &watchdog;
   watchdog.arm(timeout);
   // avformat_open_input frees the context on failure.
-  if (int rc = avformat_open_input(&raw, path.c_str(), nullptr, nullptr); rc < 0) {
+  if (int rc = avformat_open_input(&raw, path.c_str(), input, nullptr); rc < 0) {
     return Error{path, watchdog.expired() ? "timed out opening the file" : av::errorText(rc)};
   }
   MediaFile file;

@@ -56,7 +56,9 @@ class IoWatchdog {
 class MediaFile {
  public:
   // The open itself fails after `timeout`; the reader arms watchdog() before each later read.
-  static Result<MediaFile> open(const std::string& path, std::chrono::milliseconds timeout);
+  // `inputFormat` names a libav input ("video4linux2" for a camera); empty: found from the file.
+  static Result<MediaFile> open(const std::string& path, std::chrono::milliseconds timeout,
+                                const std::string& inputFormat = {});
 
   AVFormatContext* format() const { return m_format.get(); }
   // libav's I/O layer keeps a copy of the interrupt callback, so the watchdog lives on the heap
