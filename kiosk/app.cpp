@@ -4,9 +4,8 @@
 #include <algorithm>
 #include <utility>
 
-#include <unistd.h>
-
 #include "kiosk/content.h"
+#include "kiosk/device.h"
 #include "kiosk/locale/countries.h"
 #include "kiosk/packs/pack_store.h"
 #include "kiosk/screens/attract_screen.h"
@@ -56,15 +55,11 @@ App::App(Key, const KioskOptions& options, platform::Display display)
   formSettings.deviceId = deviceId();
   // National numbers without a chosen country are read as the stand's own (settings will name it).
   formSettings.rules.fallbackPhoneRegion = "ID";
+  m_camera = badgeCamera(options.camera);
+  formSettings.badgeCamera = !m_camera.empty();
   m_form = std::make_unique<ContactForm>(m_leads.get(), std::move(formSettings));
   if (auto problem = countryDataProblem()) log::warn("{}", *problem);
   showContent();
-}
-
-std::string App::deviceId() {
-  char host[256] = {};
-  if (gethostname(host, sizeof host - 1) != 0 || host[0] == 0) return "etalase";
-  return host;
 }
 
 App::~App() {
@@ -167,6 +162,7 @@ void App::enterScreen(ScreenId screen, Clock::time_point now) {
   if (screen != ScreenId::Product) m_productPage.close();
   if (screen != ScreenId::Producer) m_producerPage.close();
   if (screen != ScreenId::Contact) m_form->clear();  // cancel, done, or the idle timeout: nothing stays
+  if (screen != ScreenId::BadgeScan) m_badgeScan.close();  // the camera is on only while its screen is up
   m_navigation.show(screen, now);
   m_attract.setPaused(screen != ScreenId::Attract, now);
   if (screen == ScreenId::Attract) {
@@ -199,7 +195,9 @@ void App::openProducer(const std::string& producerId, Clock::time_point now) {
 void App::openContactForm(const std::string& producerId, Clock::time_point now) {
   if (!m_catalog) return;
   const ScreenId from = m_navigation.screen();
-  m_formBackTo = from == ScreenId::Attract || from == ScreenId::Contact ? ScreenId::Grid : from;
+  // Back from the badge camera, the form leads back where it led before.
+  if (from != ScreenId::BadgeScan) m_formBackTo = from == ScreenId::Attract || from == ScreenId::Contact ? ScreenId::Grid : from;
+  m_formProducer = producerId;
   m_form->open(*m_catalog, m_language, producerId, m_viewedProducts);
   enterScreen(ScreenId::Contact, now);
 }
@@ -208,14 +206,20 @@ std::string App::currentProducerId() const {
   if (!m_catalog) return {};
   if (m_navigation.screen() == ScreenId::Product) return m_catalog->products[m_productPage.product()].producerId;
   if (m_navigation.screen() == ScreenId::Producer) return m_producerPage.producerId();
+  if (m_navigation.screen() == ScreenId::BadgeScan) return m_formProducer;
   return {};
 }
 
-void App::applyScan(const std::string& cardText, Clock::time_point now) {
+void App::openBadgeScan(Clock::time_point now) {
+  m_badgeScan.open(m_camera);
+  enterScreen(ScreenId::BadgeScan, now);
+}
+
+void App::applyScan(const std::string& cardText, const char* source, Clock::time_point now) {
   auto card = parseCard(cardText);
   if (m_navigation.screen() != ScreenId::Contact) openContactForm(currentProducerId(), now);
   if (card) {
-    m_form->applyCard(card.value(), cardText, leads::kSourceScannedKeyboard);
+    m_form->applyCard(card.value(), cardText, source);
   } else {
     log::info("a scanned code was not a contact card");
     m_form->cardRefused();
@@ -233,29 +237,19 @@ void App::applyScanStep(const ScanStep& step, std::optional<FormKey> key, Clock:
     if (!step.type.empty()) m_form->typeText(step.type);
     if (key && !step.keyConsumed) m_form->key(*key);
   }
-  if (step.card) applyScan(*step.card, now);
+  if (step.card) applyScan(*step.card, leads::kSourceScannedKeyboard, now);
 }
 
 void App::handleTyping(const SDL_Event& event, Clock::time_point now) {
   const auto ms = scanClock(now);
-  ScanStep step;
-  std::optional<FormKey> formKey;
   if (event.type == SDL_TEXTINPUT) {
-    step = m_scanDetector.text(event.text.text, ms);
-  } else {
-    const SDL_Keycode key = event.key.keysym.sym;
-    const bool shift = (event.key.keysym.mod & KMOD_SHIFT) != 0;
-    if (key == SDLK_RETURN || key == SDLK_KP_ENTER) {
-      step = m_scanDetector.key(ScanKey::Enter, ms);
-      formKey = FormKey::Enter;
-    } else if (key == SDLK_TAB) {
-      step = m_scanDetector.key(ScanKey::Tab, ms);
-      formKey = shift ? FormKey::ShiftTab : FormKey::Tab;
-    } else if (key == SDLK_BACKSPACE) {
-      formKey = FormKey::Backspace;
-    }
+    applyScanStep(m_scanDetector.text(event.text.text, ms), std::nullopt, now);
+  } else if (const auto key = formKeyOf(event.key.keysym)) {
+    // A scanner ends lines with Enter or Tab; Backspace is a person's.
+    ScanStep step;
+    if (key != FormKey::Backspace) step = m_scanDetector.key(key == FormKey::Enter ? ScanKey::Enter : ScanKey::Tab, ms);
+    applyScanStep(step, key, now);
   }
-  applyScanStep(step, formKey, now);
   m_needsRender = true;
 }
 
@@ -304,15 +298,14 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
         return;
       }
       if (m_usbFlow->stage() == UsbInstallFlow::Stage::AskPin) {
-        const SDL_Keycode key = event.key.keysym.sym;
-        if (key >= SDLK_0 && key <= SDLK_9) m_usbFlow->typeDigit(static_cast<char>('0' + (key - SDLK_0)), now);
-        if (key >= SDLK_KP_1 && key <= SDLK_KP_9) m_usbFlow->typeDigit(static_cast<char>('1' + (key - SDLK_KP_1)), now);
-        if (key == SDLK_KP_0) m_usbFlow->typeDigit('0', now);
-        if (key == SDLK_BACKSPACE) m_usbFlow->eraseDigit();
-        if (key == SDLK_RETURN || key == SDLK_KP_ENTER) m_usbFlow->submitPin(now);
-        if (key == SDLK_ESCAPE) m_usbFlow->cancel();
+        applyPinKey(*m_usbFlow, event.key.keysym.sym, now);
         m_navigation.noteInput(now);
         m_needsRender = true;
+        return;
+      }
+      if (event.key.keysym.sym == SDLK_ESCAPE && m_navigation.screen() == ScreenId::BadgeScan) {
+        afterFrame([this, now] { openContactForm(m_formProducer, now); });  // back to typing
+        m_navigation.noteInput(now);
         return;
       }
       if (event.key.keysym.sym == SDLK_ESCAPE && m_navigation.screen() == ScreenId::Contact) {
@@ -358,6 +351,7 @@ App::Clock::time_point App::nextWake(Clock::time_point now) const {
   Clock::time_point wake = now + kIdleWake;
   if (m_navigation.screen() == ScreenId::Attract) wake = std::min(wake, m_attract.nextDue());
   if (m_navigation.screen() == ScreenId::Product) wake = std::min(wake, m_productPage.nextDue());
+  if (m_navigation.screen() == ScreenId::BadgeScan) wake = std::min(wake, m_badgeScan.nextDue(now));
   wake = std::min(wake, m_navigation.idleDeadline());
   if (m_navigation.screen() == ScreenId::Contact) {
     wake = std::min(wake, m_navigation.idleDeadline() - kStillThereWarning);
@@ -395,6 +389,10 @@ void App::step(std::chrono::milliseconds maxWait) {
   if (m_navigation.screen() == ScreenId::Attract && m_attract.step(now)) m_needsRender = true;
   pollUsb(now);
   if (m_navigation.screen() == ScreenId::Product && m_productPage.step(now)) m_needsRender = true;
+  if (m_navigation.screen() == ScreenId::BadgeScan) {
+    if (m_badgeScan.step(m_display.renderer(), now)) m_needsRender = true;
+    if (auto card = m_badgeScan.takeCard()) applyScan(*card, leads::kSourceScannedCamera, now);
+  }
   collectPlaylistErrors(now);
   if (m_notices.expire(now)) m_needsRender = true;
   const media::Playlist& playlist = *m_attract.playlist();
@@ -456,6 +454,11 @@ void App::render() {
     const FormAction action = m_form->draw(context, now);
     m_language = m_form->language();
     if (action.close) afterFrame([this, now] { enterScreen(m_formBackTo, now); });
+    if (action.scanBadge) afterFrame([this, now] { openBadgeScan(now); });
+  } else if (m_catalog && screen == ScreenId::BadgeScan) {
+    const BadgeScanAction action = m_badgeScan.draw(context, now);
+    handleHeader(action.header, now);
+    if (action.typeInstead) afterFrame([this, now] { openContactForm(m_formProducer, now); });
   } else if (m_catalog) {
     const GridAction action = drawGrid(context, m_grid);
     if (action.language) {

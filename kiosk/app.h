@@ -20,6 +20,7 @@
 #include "kiosk/leads/store_saver.h"
 #include "kiosk/screens/contact/contact_form.h"
 #include "kiosk/screens/attract_loop.h"
+#include "kiosk/screens/badge_scan/badge_scan_page.h"
 #include "kiosk/screens/grid_screen.h"
 #include "kiosk/screens/install_prompt.h"
 #include "kiosk/screens/notices.h"
@@ -70,8 +71,6 @@ class App {
   using Clock = std::chrono::steady_clock;
 
   void showContent();
-  // Which kiosk a lead came from, until the staff settings name it: the host name.
-  static std::string deviceId();
   void reloadContent(const std::filesystem::path& pack);
   void pollUsb(Clock::time_point now);
   void applyInstallAction(const InstallPromptAction& action, Clock::time_point now);
@@ -80,7 +79,9 @@ class App {
   void openContactForm(const std::string& producerId, Clock::time_point now);
   // Typed text and Enter/Tab, seen first by the badge scanner detector (a USB scanner types).
   void handleTyping(const SDL_Event& event, Clock::time_point now);
-  void applyScan(const std::string& cardText, Clock::time_point now);
+  void openBadgeScan(Clock::time_point now);
+  // A card scanned (`source`: by the USB scanner or by the camera): the form, filled in.
+  void applyScan(const std::string& cardText, const char* source, Clock::time_point now);
   // What the scanner detector decided for typed text: erase, type, act on the key, open a card.
   void applyScanStep(const ScanStep& step, std::optional<FormKey> key, Clock::time_point now);
   int64_t scanClock(Clock::time_point now) const;  // ms since start, the detector's clock
@@ -120,6 +121,9 @@ class App {
   std::unique_ptr<leads::LeadSaver> m_leads;
   std::unique_ptr<ContactForm> m_form;
   ScreenId m_formBackTo = ScreenId::Grid;
+  std::string m_formProducer;  // whom the form is about, kept while the visitor scans their badge
+  BadgeScanPage m_badgeScan;
+  std::string m_camera;  // empty: no camera
   std::vector<std::string> m_viewedProducts;
   ScanDetector m_scanDetector;
   std::optional<std::string> m_leadsWarning;  // the last one logged

@@ -10,6 +10,7 @@ const char* screenName(ScreenId screen) {
     case ScreenId::Product: return "product";
     case ScreenId::Producer: return "producer";
     case ScreenId::Contact: return "contact";
+    case ScreenId::BadgeScan: return "badge-scan";
   }
   return "?";
 }

@@ -6,7 +6,7 @@
 
 namespace etalase::kiosk {
 
-enum class ScreenId { Attract, Grid, Product, Producer, Contact };
+enum class ScreenId { Attract, Grid, Product, Producer, Contact, BadgeScan };
 
 const char* screenName(ScreenId screen);
 

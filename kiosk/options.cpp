@@ -61,6 +61,8 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
                  "Screen diagonal in inches, so buttons are at least 9 mm (default 15.6)")
       ->check(CLI::Range(3.0, 120.0));
   app.add_option("--language", options.language, "Starting language code (en, id, ...)");
+  app.add_option("--camera", options.camera,
+                 "Badge camera: auto (/dev/video0 when present), none, a V4L2 device, or a video file in its place");
   app.add_flag("--stats", options.printStats, "Print playback figures as JSON on exit (for benchmarks)");
   app.set_version_flag("--version", "etalase 0.1.0");
 

@@ -25,6 +25,9 @@ struct KioskOptions {
   std::string staffPin;  // --staff-pin or $ETALASE_STAFF_PIN; empty: no installing from USB
   double screenInches = 15.6;  // diagonal: sizes touch targets to at least 9 mm
   double crossfadeSeconds = 0.0;  // 0: a straight cut between clips (gapless either way)
+  // The badge camera: "auto" (/dev/video0 when the board has it), "none", a V4L2 device, or a
+  // video file standing in for a camera (tests, demos).
+  std::string camera = "auto";
 };
 
 struct ParsedOptions {

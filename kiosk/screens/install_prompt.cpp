@@ -128,4 +128,13 @@ InstallPromptAction drawInstallPrompt(const ScreenContext& context, const UsbIns
   return action;
 }
 
+void applyPinKey(UsbInstallFlow& flow, SDL_Keycode key, std::chrono::steady_clock::time_point now) {
+  if (key >= SDLK_0 && key <= SDLK_9) flow.typeDigit(static_cast<char>('0' + (key - SDLK_0)), now);
+  if (key >= SDLK_KP_1 && key <= SDLK_KP_9) flow.typeDigit(static_cast<char>('1' + (key - SDLK_KP_1)), now);
+  if (key == SDLK_KP_0) flow.typeDigit('0', now);
+  if (key == SDLK_BACKSPACE) flow.eraseDigit();
+  if (key == SDLK_RETURN || key == SDLK_KP_ENTER) flow.submitPin(now);
+  if (key == SDLK_ESCAPE) flow.cancel();
+}
+
 }  // namespace etalase::kiosk

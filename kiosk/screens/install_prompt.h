@@ -2,6 +2,7 @@
 // install progress, and the outcome (with the way back to the previous pack).
 #pragma once
 
+#include <chrono>
 #include <optional>
 
 #include "kiosk/packs/usb_install_flow.h"
@@ -19,5 +20,7 @@ struct InstallPromptAction {
 };
 
 InstallPromptAction drawInstallPrompt(const ScreenContext& context, const UsbInstallFlow& flow);
+// A physical keyboard on the PIN pad: digits, Backspace, Enter, Escape.
+void applyPinKey(UsbInstallFlow& flow, SDL_Keycode key, std::chrono::steady_clock::time_point now);
 
 }  // namespace etalase::kiosk

@@ -1,11 +1,14 @@
-// A visitor leaves their contact, headless: touches on the on-screen keyboard, and a badge read by
-// a USB scanner (which types). The lead must be in the database when the thank-you screen shows.
+// A visitor leaves their contact, headless: touches on the on-screen keyboard, a badge read by a
+// USB scanner (which types), and a badge held up to the camera (a video file stands in for it).
+// The lead must be in the database when the thank-you screen shows.
 #include <gtest/gtest.h>
 
 #include <SDL.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <functional>
+#include <sstream>
 #include <string>
 
 #include "kiosk/app.h"
@@ -44,6 +47,7 @@ class ContactFormFlow : public ::testing::Test {
     options.display.renderer = platform::RendererChoice::Software;
     options.pack = test::demoPack();
     options.idleTimeoutSeconds = 120;
+    options.camera = camera;
     auto created = App::create(options);
     ASSERT_TRUE(created) << created.error().text();
     app = std::move(created.value());
@@ -78,6 +82,7 @@ class ContactFormFlow : public ::testing::Test {
     return leads ? leads.value() : std::vector<leads::Lead>{};
   }
 
+  std::string camera = "none";  // what --camera says
   platform::SdlSession sdl;
   std::filesystem::path data;
   std::unique_ptr<App> app;
@@ -85,6 +90,7 @@ class ContactFormFlow : public ::testing::Test {
 
 TEST_F(ContactFormFlow, ALeadTypedOnTheOnScreenKeyboardIsStoredBeforeTheThanks) {
   openForm();
+  EXPECT_FALSE(app->controlAt("form.scan").has_value()) << "a kiosk without a camera offers to scan";
   // The name field has the focus; names start with a capital by themselves.
   tapKeys("siti");
   tap("key:space");
@@ -154,6 +160,68 @@ TEST_F(ContactFormFlow, ABadgeScannedByAKeyboardScannerFillsTheFormFromTheGrid) 
   EXPECT_EQ(leads[0].phone, "+8613800138000");
   EXPECT_EQ(leads[0].source, "scanned-keyboard");
   EXPECT_NE(leads[0].rawCard.find("FN:Li Wei"), std::string::npos);
+}
+
+// The kiosk with a video file as its camera (--camera FILE): the clip shows an empty scene for a
+// second, then a badge's QR code, and loops.
+class BadgeCameraFlow : public ContactFormFlow {
+ protected:
+  void SetUp() override {
+    camera = test::testMedia(clip).string();
+    ContactFormFlow::SetUp();
+  }
+  std::string clip = "badge_camera.mp4";
+};
+
+std::string fileText(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST_F(BadgeCameraFlow, ABadgeHeldUpToTheCameraFillsTheFormAndIsStoredWithItsCard) {
+  openForm();
+  tap("form.scan");
+  ASSERT_TRUE(runUntil(*app, 3s, [&] { return app->screen() == ScreenId::BadgeScan; }));
+  ASSERT_TRUE(runUntil(*app, 5s, [&] { return app->controlAt("scan.picture").has_value(); }))
+      << "the camera's picture is not on screen";
+  ASSERT_TRUE(runUntil(*app, 20s, [&] { return app->screen() == ScreenId::Contact; })) << "the badge was not read";
+  tap("key:hide");
+  tap("form.consent");
+  tap("form.send");
+  ASSERT_TRUE(runUntil(*app, 5s, [&] { return app->controlAt("thanks.done").has_value(); })) << "no thank-you screen";
+  const auto leads = storedLeads();
+  ASSERT_EQ(leads.size(), 1u);
+  EXPECT_EQ(leads[0].name, "Anna Müller");
+  EXPECT_EQ(leads[0].company, "Feinkost Müller GmbH");
+  EXPECT_EQ(leads[0].email, "anna.mueller@feinkost-mueller.de");
+  EXPECT_EQ(leads[0].phone, "+49301234567");
+  EXPECT_EQ(leads[0].source, "scanned-camera");
+  EXPECT_EQ(leads[0].rawCard, fileText(test::testMedia("badge.vcf")));
+}
+
+class NotACardCameraFlow : public BadgeCameraFlow {
+ protected:
+  void SetUp() override {
+    clip = "url_camera.mp4";
+    BadgeCameraFlow::SetUp();
+  }
+};
+
+TEST_F(NotACardCameraFlow, ACodeThatIsNotACardKeepsScanningAndTheVisitorCanTypeInstead) {
+  openForm();
+  tap("form.scan");
+  ASSERT_TRUE(runUntil(*app, 3s, [&] { return app->screen() == ScreenId::BadgeScan; }));
+  // The web address is in view from 1 s to 4 s: it must not open the form.
+  EXPECT_FALSE(runUntil(*app, 6s, [&] { return app->screen() != ScreenId::BadgeScan; }))
+      << "a web address was taken for a contact card";
+  EXPECT_TRUE(app->controlAt("scan.picture").has_value());
+  tap("scan.type");
+  ASSERT_TRUE(runUntil(*app, 3s, [&] { return app->screen() == ScreenId::Contact; }));
+  tap("form.send");
+  EXPECT_FALSE(runUntil(*app, 1s, [&] { return app->controlAt("thanks.done").has_value(); }));
+  EXPECT_TRUE(storedLeads().empty());
 }
 
 }  // namespace

@@ -65,6 +65,16 @@ void ContactForm::applyCard(const ScannedCard& card, const std::string& rawText,
 
 void ContactForm::cardRefused() { m_cardRefused = true; }
 
+std::optional<FormKey> formKeyOf(const SDL_Keysym& key) {
+  switch (key.sym) {
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER: return FormKey::Enter;
+    case SDLK_TAB: return (key.mod & KMOD_SHIFT) != 0 ? FormKey::ShiftTab : FormKey::Tab;
+    case SDLK_BACKSPACE: return FormKey::Backspace;
+    default: return std::nullopt;
+  }
+}
+
 std::string* ContactForm::textOf(Field field) {
   switch (field) {
     case Field::Name: return &m_draft.name;

@@ -23,15 +23,19 @@ namespace etalase::kiosk {
 
 struct FormAction {
   bool close = false;  // cancelled, or done on the thank-you screen: back where the visitor came from
+  bool scanBadge = false;  // the visitor wants to scan their badge with the camera
 };
 
 // The keys of a physical keyboard the form acts on (text itself comes as typed text).
 enum class FormKey { Tab, ShiftTab, Enter, Backspace };
+// What a key press means to the form, if anything.
+std::optional<FormKey> formKeyOf(const SDL_Keysym& key);
 
 struct FormSettings {
   FormRules rules;
   std::string deviceId;
   std::string consentVersion = "etalase-default-1";  // when the pack brings no consent text
+  bool badgeCamera = false;  // the kiosk has a camera to scan badges with
 };
 
 class ContactForm {
@@ -45,6 +49,8 @@ class ContactForm {
   void open(const Catalog& catalog, const std::string& language, const std::string& producerId,
             const std::vector<std::string>& viewedProductIds);
   bool isOpen() const { return m_catalog != nullptr; }
+  // Whom the open form is about (empty: the whole stand).
+  const std::string& producerId() const { return m_producerId; }
   // A scanned badge: fills the fields for the visitor to check (the raw text is kept with the lead).
   void applyCard(const ScannedCard& card, const std::string& rawText, const char* source);
   void cardRefused();

@@ -180,6 +180,10 @@ void ContactForm::drawEditing(const ScreenContext& context, Clock::time_point no
   const float footer = consentHeight + context.touchTarget + context.unit * (m_problems.empty() ? 1.6f : 4.0f);
   const float bodyHeight = std::max(context.unit * 4, ImGui::GetContentRegionAvail().y - keyboardHeight - footer);
 
+  if (m_settings.badgeCamera && !scanned()) {
+    action.scanBadge = touchButton(context, formText(FormString::ScanBadge, m_language), kAccent);
+    rememberLastItem("form.scan");
+  }
   if (scanned()) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.5f, 1.0f), "%s", formText(FormString::CheckScanned, m_language));
   if (m_cardRefused) ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1.0f), "%s", formText(FormString::CardProblem, m_language));
 
