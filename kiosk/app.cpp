@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "kiosk/content.h"
 #include "kiosk/device.h"
 #include "kiosk/locale/countries.h"
@@ -420,6 +422,7 @@ void App::render() {
   m_needsRender = false;
   SDL_Renderer* renderer = m_display.renderer();
   const auto now = Clock::now();
+  const bool savingBefore = m_form->saving();
   const ScreenId screen = m_navigation.screen();
   if (screen != ScreenId::Attract || !m_attract.coversScreen(now)) {
     SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
@@ -478,6 +481,7 @@ void App::render() {
   if (productDrawn) m_productPage.drawVideo();
   SDL_RenderPresent(renderer);
   m_attract.presented(Clock::now());
+  m_saveFrames.frame(now, Clock::now(), savingBefore, m_form->saving());
   // Screen changes wait until the frame that drew the old screen (and used its textures) is out.
   if (m_afterFrame) std::exchange(m_afterFrame, {})();
 }
@@ -488,7 +492,11 @@ std::optional<SDL_Point> App::controlAt(const std::string& name) const {
   return SDL_Point{static_cast<int>(centre->x), static_cast<int>(centre->y)};
 }
 
-std::string App::statsJson() const { return m_attract.statsJson(m_failedFiles, m_display.rendererName()); }
+std::string App::statsJson() const {
+  const auto saves = fmt::format("\"lead_saves\": {}, \"longest_frame_ms_around_save\": {:.1f}",
+                                 m_saveFrames.saves(), m_saveFrames.longestFrameMs());
+  return m_attract.statsJson(m_failedFiles, m_display.rendererName(), saves);
+}
 
 int App::run() {
   while (!m_quit) step(std::chrono::duration_cast<std::chrono::milliseconds>(kIdleWake));

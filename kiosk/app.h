@@ -16,6 +16,7 @@
 #include "kiosk/options.h"
 #include "kiosk/packs/pack_installer.h"
 #include "kiosk/packs/usb_install_flow.h"
+#include "kiosk/save_frame_watch.h"
 #include "kiosk/leads/scan_detector.h"
 #include "kiosk/leads/store_saver.h"
 #include "kiosk/screens/contact/contact_form.h"
@@ -115,6 +116,7 @@ class App {
   ProductPage m_productPage;
   ProducerPage m_producerPage;
   Notices m_notices;
+  SaveFrameWatch m_saveFrames;
 
   // Buyer contacts: the form, the store that saves them off the UI thread, and the products this
   // visitor opened (ticked on the form; forgotten when the next visitor's attract loop starts).

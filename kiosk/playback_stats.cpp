@@ -37,16 +37,17 @@ double PlaybackStats::holdWithinClipPercentileMs(double fraction) const {
   return m_maxHoldMs;
 }
 
-std::string PlaybackStats::json(int droppedFrames, int loops, int failedFiles, const std::string& renderer) const {
+std::string PlaybackStats::json(int droppedFrames, int loops, int failedFiles, const std::string& renderer,
+                                const std::string& moreFields) const {
   const double maxCut = m_cutGapsMs.empty() ? 0.0 : *std::max_element(m_cutGapsMs.begin(), m_cutGapsMs.end());
   return fmt::format(
       "{{\"frames\": {}, \"dropped\": {}, \"first_frame_ms\": {:.1f}, \"cuts\": {}, \"max_cut_gap_ms\": {:.1f}, "
       "\"cut_gaps_ms\": [{:.1f}], \"max_hold_within_clip_ms\": {:.1f}, \"hold_p50_ms\": {:.1f}, "
       "\"hold_p99_ms\": {:.1f}, \"loops\": {}, \"failed_files\": {}, "
-      "\"renderer\": \"{}\"}}",
+      "\"renderer\": \"{}\"{}{}}}",
       m_frames, droppedFrames, m_firstFrameSeconds * 1000.0, m_cutGapsMs.size(), maxCut,
       fmt::join(m_cutGapsMs, ", "), m_maxHoldMs, holdWithinClipPercentileMs(0.5), holdWithinClipPercentileMs(0.99),
-      loops, failedFiles, renderer);
+      loops, failedFiles, renderer, moreFields.empty() ? "" : ", ", moreFields);
 }
 
 }  // namespace etalase::kiosk

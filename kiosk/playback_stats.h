@@ -27,8 +27,10 @@ class PlaybackStats {
   // a cut's gap compares with, since every frame's time on screen varies a little.
   double holdWithinClipPercentileMs(double fraction) const;
 
-  // One line of JSON with the figures above and the extra fields given.
-  std::string json(int droppedFrames, int loops, int failedFiles, const std::string& renderer) const;
+  // One line of JSON with the figures above and the extra fields given; `moreFields` (already
+  // JSON, e.g. `"a": 1`) goes in at the end.
+  std::string json(int droppedFrames, int loops, int failedFiles, const std::string& renderer,
+                   const std::string& moreFields = "") const;
 
  private:
   long m_frames = 0;

@@ -127,8 +127,10 @@ void AttractLoop::presented(Clock::time_point now) {
   m_stats.framePresented(now, m_pendingClipNumber);
 }
 
-std::string AttractLoop::statsJson(int failedFiles, const std::string& rendererName) const {
-  return m_stats.json(m_playlist->droppedFrames(), m_playlist->loopsCompleted(), failedFiles, rendererName);
+std::string AttractLoop::statsJson(int failedFiles, const std::string& rendererName,
+                                   const std::string& moreFields) const {
+  return m_stats.json(m_playlist->droppedFrames(), m_playlist->loopsCompleted(), failedFiles, rendererName,
+                      moreFields);
 }
 
 }  // namespace etalase::kiosk

@@ -50,7 +50,7 @@ class AttractLoop {
   // How many video frames have been put on screen so far.
   long framesShown() const { return m_framesShown; }
   // Playback figures as one JSON line (etalase --stats).
-  std::string statsJson(int failedFiles, const std::string& rendererName) const;
+  std::string statsJson(int failedFiles, const std::string& rendererName, const std::string& moreFields) const;
 
  private:
   bool videoOnScreen() const;

@@ -116,6 +116,11 @@ TEST_F(ContactFormFlow, ALeadTypedOnTheOnScreenKeyboardIsStoredBeforeTheThanks) 
   EXPECT_EQ(leads[0].source, "typed");
   EXPECT_EQ(leads[0].visitorLanguage, "en");
   EXPECT_EQ(leads[0].uuid.size(), 36u);
+  const std::string stats = app->statsJson();
+  EXPECT_NE(stats.find("\"lead_saves\": 1,"), std::string::npos) << stats;
+  EXPECT_NE(stats.find("\"longest_frame_ms_around_save\": "), std::string::npos) << stats;
+  EXPECT_EQ(stats.find("Siti"), std::string::npos) << "a visitor's name in --stats";
+  EXPECT_EQ(stats.find("60123456789"), std::string::npos) << "a visitor's phone in --stats";
 
   // Done clears the form: the next visitor opening it sees none of it.
   tap("thanks.done");

@@ -1,5 +1,7 @@
 // PlaybackStats: cuts are told apart from holds inside a clip, as the benchmark reports them.
+// SaveFrameWatch: the frames around a lead's save are the ones it reports.
 #include "kiosk/playback_stats.h"
+#include "kiosk/save_frame_watch.h"
 
 #include <gtest/gtest.h>
 
@@ -47,6 +49,29 @@ TEST(PlaybackStats, JsonCarriesTheFiguresTheBenchmarkReads) {
   EXPECT_NE(json.find("\"max_cut_gap_ms\": 40.0"), std::string::npos) << json;
   EXPECT_NE(json.find("\"renderer\": \"software\""), std::string::npos) << json;
   EXPECT_NE(json.find("\"hold_p99_ms\": "), std::string::npos) << json;
+}
+
+TEST(SaveFrameWatch, CountsTheFramesFromTheSubmitToTheThanksAndNothingElse) {
+  SaveFrameWatch watch;
+  SaveFrameWatch::Clock::time_point t{};
+  watch.frame(t, t + 90ms, false, false);  // a slow frame while typing is not about a save
+  t += 5s;  // the visitor thinks before pressing Send: no frame is late for it
+  watch.frame(t, t + 12ms, false, true);  // the frame that submits
+  t += 16ms;
+  watch.frame(t, t + 3ms, true, true);
+  t += 40ms;  // the screen stood still for 40 ms while saving
+  watch.frame(t, t + 4ms, true, true);
+  t += 16ms;
+  watch.frame(t, t + 25ms, true, false);  // the thank-you frame, drawing the producer's code
+  t += 1s;
+  watch.frame(t, t + 200ms, false, false);  // later frames are not about the save
+  EXPECT_EQ(watch.saves(), 1);
+  EXPECT_NEAR(watch.longestFrameMs(), 41.0, 0.01) << "the 40 ms wait and the 4 ms frame after it";
+}
+
+TEST(PlaybackStats, MoreFieldsGoInsideTheSameObject) {
+  const std::string json = PlaybackStats{}.json(0, 0, 0, "software", "\"lead_saves\": 2");
+  EXPECT_TRUE(json.ends_with("\"software\", \"lead_saves\": 2}")) << json;
 }
 
 }  // namespace

@@ -75,6 +75,8 @@ class ContactForm {
   // When a held key's long press or a save's end needs a frame without any input.
   std::optional<Clock::time_point> nextWake(Clock::time_point now) const;
   bool saved() const { return m_stage == Stage::Thanks; }
+  // A submitted lead is being written and has not returned yet.
+  bool saving() const { return m_stage == Stage::Saving; }
   // Something on the form changes without input (a countdown, a save, a key held down): the app
   // draws it at every wake.
   bool animating() const { return m_idleResetAt.has_value() || m_stage == Stage::Saving || m_keyboard.nextWake().has_value(); }
