@@ -49,17 +49,15 @@ App::App(Key, const KioskOptions& options, platform::Display display)
   installerOptions.validate = validateForInstall;
   m_installer = std::make_unique<PackInstaller>(platform::dataDirectory(), std::move(installerOptions));
   m_usbFlow = std::make_unique<UsbInstallFlow>(options.staffPin, *m_installer);
+  const LoadedSettings settings = loadSettings(platform::dataDirectory() / "settings.json");
+  for (const std::string& problem : settings.problems) log::warn("settings: {}", problem);
   leads::SaverOptions leadOptions;
   leadOptions.database = platform::dataDirectory() / "leads.db";
   leadOptions.pendingFile = platform::dataDirectory() / "pending-leads.jsonl";
+  leadOptions.store.lowDiskBytes = settings.settings.lowDiskWarningBytes;
   m_leads = std::make_unique<leads::LeadSaver>(leadOptions);
-  FormSettings formSettings;
-  formSettings.deviceId = deviceId();
-  // National numbers without a chosen country are read as the stand's own (settings will name it).
-  formSettings.rules.fallbackPhoneRegion = "ID";
   m_camera = badgeCamera(options.camera);
-  formSettings.badgeCamera = !m_camera.empty();
-  m_form = std::make_unique<ContactForm>(m_leads.get(), std::move(formSettings));
+  m_form = std::make_unique<ContactForm>(m_leads.get(), formSettingsFor(settings.settings, !m_camera.empty()));
   if (auto problem = countryDataProblem()) log::warn("{}", *problem);
   showContent();
 }
@@ -490,6 +488,13 @@ std::optional<SDL_Point> App::controlAt(const std::string& name) const {
   const auto centre = controlCentre(name);
   if (!centre) return std::nullopt;
   return SDL_Point{static_cast<int>(centre->x), static_cast<int>(centre->y)};
+}
+
+std::optional<SDL_Rect> App::controlBounds(const std::string& name) const {
+  const auto area = controlArea(name);
+  if (!area) return std::nullopt;
+  return SDL_Rect{static_cast<int>(area->min.x), static_cast<int>(area->min.y),
+                  static_cast<int>(area->max.x - area->min.x), static_cast<int>(area->max.y - area->min.y)};
 }
 
 std::string App::statsJson() const {

@@ -62,6 +62,8 @@ class App {
   media::Playlist* playlist() { return m_attract.playlist(); }
   // Where a named control was drawn last frame, in window pixels (for tests that touch it).
   std::optional<SDL_Point> controlAt(const std::string& name) const;
+  // Where it was drawn, in pixels.
+  std::optional<SDL_Rect> controlBounds(const std::string& name) const;
   UsbInstallFlow::Stage installStage() const { return m_usbFlow->stage(); }
   // The content pack on screen (empty with --play).
   const std::filesystem::path& packShown() const { return m_packShown; }

@@ -9,7 +9,7 @@
 
 namespace etalase::kiosk {
 
-std::string deviceId() {
+std::string hostDeviceId() {
   char host[256] = {};
   if (gethostname(host, sizeof host - 1) != 0 || host[0] == 0) return "etalase";
   return host;

@@ -5,8 +5,8 @@
 
 namespace etalase::kiosk {
 
-// Which kiosk a lead came from, until the staff settings name it: the host name.
-std::string deviceId();
+// Which kiosk a lead came from when the settings name none: the host name.
+std::string hostDeviceId();
 // The camera to scan badges with, from --camera ("auto", "none", a device or a file); empty: none.
 std::string badgeCamera(const std::string& option);
 

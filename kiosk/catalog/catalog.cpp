@@ -369,17 +369,23 @@ Result<LoadedCatalog> loadCatalog(const fs::path& packDirectory) {
 }
 
 
+const std::string* localizedLanguage(const LocalizedText& text, const std::string& language,
+                                     const std::string& fallback) {
+  static const std::string kEnglish = "en";
+  for (const std::string* code : {&language, &fallback, &kEnglish}) {
+    if (auto it = text.find(*code); it != text.end() && !it->second.empty()) return &it->first;
+  }
+  for (const auto& [code, value] : text) {
+    if (!value.empty()) return &code;
+  }
+  return nullptr;
+}
+
 const std::string& localized(const LocalizedText& text, const std::string& language,
                              const std::string& fallback) {
   static const std::string kEmpty;
-  static const std::string kEnglish = "en";
-  for (const std::string* code : {&language, &fallback, &kEnglish}) {
-    if (auto it = text.find(*code); it != text.end() && !it->second.empty()) return it->second;
-  }
-  for (const auto& [code, value] : text) {
-    if (!value.empty()) return value;
-  }
-  return kEmpty;
+  const std::string* code = localizedLanguage(text, language, fallback);
+  return code ? text.at(*code) : kEmpty;
 }
 
 }  // namespace etalase::kiosk

@@ -71,6 +71,8 @@ struct Product {
 struct ConsentText {
   std::string version;  // stored with each lead, so a later change of wording is traceable
   LocalizedText text;
+
+  bool operator==(const ConsentText&) const = default;
 };
 
 struct Catalog {
@@ -122,5 +124,8 @@ Result<LoadedCatalog> loadCatalog(const std::filesystem::path& packDirectory);
 // The text in `language`, else in `fallback`, else in English, else any; empty if none.
 const std::string& localized(const LocalizedText& text, const std::string& language,
                              const std::string& fallback);
+// The language localized() picks (nullptr: none has text), e.g. to store which wording was shown.
+const std::string* localizedLanguage(const LocalizedText& text, const std::string& language,
+                                     const std::string& fallback);
 
 }  // namespace etalase::kiosk

@@ -250,6 +250,13 @@ std::string fieldKey(Field field) {
   return "field";
 }
 
+std::optional<Field> fieldFromKey(std::string_view key) {
+  for (int i = 0; i <= static_cast<int>(Field::Consent); ++i) {
+    if (fieldKey(static_cast<Field>(i)) == key) return static_cast<Field>(i);
+  }
+  return std::nullopt;
+}
+
 std::string fieldProblemText(FieldProblem problem) {
   switch (problem) {
     case FieldProblem::None: return "";

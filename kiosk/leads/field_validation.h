@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -44,6 +45,8 @@ enum class Field {
 
 // A stable key for each field ("name", "email", ...): for storage and for the UI's own texts.
 std::string fieldKey(Field field);
+// The field with that key, if any (settings name fields by their keys).
+std::optional<Field> fieldFromKey(std::string_view key);
 
 enum class FieldProblem {
   None,

@@ -9,9 +9,9 @@
 
 namespace etalase::kiosk {
 
-namespace {
-
 float buttonHeight(const ScreenContext& context) { return std::max(context.touchTarget, context.unit * 1.8f); }
+
+namespace {
 
 // A finger that moved while down was scrolling, not tapping: the page moved with it, so it
 // lifts over the same button it landed on, which must not count as a press.
@@ -185,10 +185,16 @@ void rememberControl(const std::string& name, ImVec2 min, ImVec2 max) { controls
 
 void rememberLastItem(const std::string& name) { rememberControl(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
 
-std::optional<ImVec2> controlCentre(const std::string& name) {
+std::optional<ControlArea> controlArea(const std::string& name) {
   const auto it = controls().find(name);
   if (it == controls().end()) return std::nullopt;
-  return ImVec2((it->second.first.x + it->second.second.x) / 2, (it->second.first.y + it->second.second.y) / 2);
+  return ControlArea{it->second.first, it->second.second};
+}
+
+std::optional<ImVec2> controlCentre(const std::string& name) {
+  const auto area = controlArea(name);
+  if (!area) return std::nullopt;
+  return ImVec2((area->min.x + area->max.x) / 2, (area->min.y + area->max.y) / 2);
 }
 
 void forgetControls() { controls().clear(); }

@@ -29,6 +29,8 @@ HeaderAction drawHeader(const ScreenContext& context, const std::string& title, 
 
 // A tall enough button for a finger: at least the context's touch target.
 bool touchButton(const ScreenContext& context, const char* label, const ImVec4& colour, float width = 0.0f);
+// How tall touchButton draws.
+float buttonHeight(const ScreenContext& context);
 
 // A product as a tile with its poster, name, producer and region. True when tapped.
 bool drawProductTile(const ScreenContext& context, std::size_t productIndex, ImVec2 size);
@@ -49,6 +51,10 @@ void dragToScroll();
 void rememberControl(const std::string& name, ImVec2 min, ImVec2 max);
 void rememberLastItem(const std::string& name);
 std::optional<ImVec2> controlCentre(const std::string& name);
+struct ControlArea {
+  ImVec2 min, max;
+};
+std::optional<ControlArea> controlArea(const std::string& name);
 void forgetControls();
 
 }  // namespace etalase::kiosk

@@ -5,6 +5,7 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
@@ -41,6 +42,7 @@ class ContactFormFlow : public ::testing::Test {
     ASSERT_TRUE(sdl.ok()) << sdl.error();
     data = test::freshTempDirectory("contact-form");
     setenv("ETALASE_DATA_DIR", data.c_str(), 1);
+    if (!settings.empty()) std::ofstream(data / "settings.json") << settings;
     KioskOptions options;
     options.display.width = kWidth;
     options.display.height = kHeight;
@@ -64,6 +66,20 @@ class ContactFormFlow : public ::testing::Test {
     finger(SDL_FINGERUP, at);
     runUntil(*app, 60ms, [] { return false; });
   }
+  // Send and consent stay in reach above the on-screen keyboard (its top row starts with Q, or
+  // with 1 on the phone keypad).
+  void expectFooterAboveKeyboard() {
+    ASSERT_TRUE(runUntil(*app, 2s, [&] { return app->controlBounds("key:hide").has_value(); })) << "no keyboard";
+    int keyboardTop = app->controlBounds("key:hide")->y;
+    for (const char* topKey : {"key:q", "key:1"}) {
+      if (const auto key = app->controlBounds(topKey)) keyboardTop = std::min(keyboardTop, key->y);
+    }
+    for (const char* control : {"form.send", "form.consent"}) {
+      const auto bounds = app->controlBounds(control);
+      ASSERT_TRUE(bounds.has_value()) << control;
+      EXPECT_LE(bounds->y + bounds->h, keyboardTop) << control << " is under the keyboard";
+    }
+  }
   void tapKeys(const std::string& keys) {
     for (char c : keys) tap("key:" + std::string(1, c));
   }
@@ -83,6 +99,7 @@ class ContactFormFlow : public ::testing::Test {
   }
 
   std::string camera = "none";  // what --camera says
+  std::string settings;  // DATA/settings.json, when not empty
   platform::SdlSession sdl;
   std::filesystem::path data;
   std::unique_ptr<App> app;
@@ -102,6 +119,7 @@ TEST_F(ContactFormFlow, ALeadTypedOnTheOnScreenKeyboardIsStoredBeforeTheThanks) 
   tapKeys("my");
   tap("key:enter");
   tapKeys("+60123456789");
+  expectFooterAboveKeyboard();
   tap("key:hide");
   tap("form.consent");
   tap("form.send");
@@ -115,6 +133,8 @@ TEST_F(ContactFormFlow, ALeadTypedOnTheOnScreenKeyboardIsStoredBeforeTheThanks) 
   EXPECT_TRUE(leads[0].consentGiven);
   EXPECT_EQ(leads[0].source, "typed");
   EXPECT_EQ(leads[0].visitorLanguage, "en");
+  EXPECT_EQ(leads[0].consentVersion, "demo-2026-12") << "the demo pack's own consent wording";
+  EXPECT_EQ(leads[0].consentLanguage, "en");
   EXPECT_EQ(leads[0].uuid.size(), 36u);
   const std::string stats = app->statsJson();
   EXPECT_NE(stats.find("\"lead_saves\": 1,"), std::string::npos) << stats;
@@ -192,7 +212,9 @@ TEST_F(BadgeCameraFlow, ABadgeHeldUpToTheCameraFillsTheFormAndIsStoredWithItsCar
   ASSERT_TRUE(runUntil(*app, 5s, [&] { return app->controlAt("scan.picture").has_value(); }))
       << "the camera's picture is not on screen";
   ASSERT_TRUE(runUntil(*app, 20s, [&] { return app->screen() == ScreenId::Contact; })) << "the badge was not read";
-  tap("key:hide");
+  // To check what was read, the visitor sees the form without the keyboard over it: two taps left.
+  runUntil(*app, 100ms, [] { return false; });
+  EXPECT_FALSE(app->controlAt("key:hide").has_value()) << "the keyboard covers the scanned details";
   tap("form.consent");
   tap("form.send");
   ASSERT_TRUE(runUntil(*app, 5s, [&] { return app->controlAt("thanks.done").has_value(); })) << "no thank-you screen";
@@ -204,6 +226,37 @@ TEST_F(BadgeCameraFlow, ABadgeHeldUpToTheCameraFillsTheFormAndIsStoredWithItsCar
   EXPECT_EQ(leads[0].phone, "+49301234567");
   EXPECT_EQ(leads[0].source, "scanned-camera");
   EXPECT_EQ(leads[0].rawCard, fileText(test::testMedia("badge.vcf")));
+}
+
+class StandSettingsFlow : public ContactFormFlow {
+ protected:
+  void SetUp() override {
+    settings = R"({"device_id": "hall-b-12", "required_fields": ["name", "company", "consent"],
+                   "require_email_or_phone": false,
+                   "consent": {"version": "expo-2026-v3", "text": {"en": "I agree with the expo's terms."}}})";
+    ContactFormFlow::SetUp();
+  }
+};
+
+TEST_F(StandSettingsFlow, TheStandsRequiredFieldsConsentAndDeviceIdAreUsed) {
+  openForm();
+  tapKeys("ana");
+  tap("key:hide");
+  tap("form.consent");
+  tap("form.send");
+  EXPECT_FALSE(runUntil(*app, 1s, [&] { return app->controlAt("thanks.done").has_value(); }))
+      << "sent without the company the stand requires";
+  tap("form.field.company");
+  tapKeys("toko");
+  tap("key:hide");
+  tap("form.send");
+  ASSERT_TRUE(runUntil(*app, 5s, [&] { return app->controlAt("thanks.done").has_value(); })) << "no thank-you screen";
+  const auto leads = storedLeads();
+  ASSERT_EQ(leads.size(), 1u);
+  EXPECT_EQ(leads[0].company, "Toko");
+  EXPECT_EQ(leads[0].deviceId, "hall-b-12");
+  EXPECT_EQ(leads[0].consentVersion, "expo-2026-v3") << "the settings' wording goes before the pack's";
+  EXPECT_EQ(leads[0].consentLanguage, "en");
 }
 
 class NotACardCameraFlow : public BadgeCameraFlow {
@@ -224,6 +277,7 @@ TEST_F(NotACardCameraFlow, ACodeThatIsNotACardKeepsScanningAndTheVisitorCanTypeI
   EXPECT_TRUE(app->controlAt("scan.picture").has_value());
   tap("scan.type");
   ASSERT_TRUE(runUntil(*app, 3s, [&] { return app->screen() == ScreenId::Contact; }));
+  expectFooterAboveKeyboard();  // with the Scan badge button above the fields too
   tap("form.send");
   EXPECT_FALSE(runUntil(*app, 1s, [&] { return app->controlAt("thanks.done").has_value(); }));
   EXPECT_TRUE(storedLeads().empty());

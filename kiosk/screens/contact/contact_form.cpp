@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "kiosk/device.h"
 #include "kiosk/leads/wipe.h"
 #include "kiosk/screens/contact/form_text.h"
 #include "media/log.h"
@@ -60,10 +61,21 @@ void ContactForm::applyCard(const ScannedCard& card, const std::string& rawText,
     m_saver->countEvent(m_source == leads::kSourceScannedCamera ? leads::EventKind::ScanCamera
                                                                  : leads::EventKind::ScanKeyboard, "");
   }
-  focus(m_focused ? m_focused : Field::Name);  // the keyboard shows the new text
+  // The keyboard goes: the filled fields, the consent and Send are in view to check; a tap on a
+  // field brings it back with that field's text.
+  focus(std::nullopt);
 }
 
 void ContactForm::cardRefused() { m_cardRefused = true; }
+
+FormSettings formSettingsFor(const KioskSettings& settings, bool badgeCamera) {
+  FormSettings form;
+  form.rules = formRules(settings);
+  form.deviceId = settings.deviceId.empty() ? hostDeviceId() : settings.deviceId;
+  form.consent = settings.consent;
+  form.badgeCamera = badgeCamera;
+  return form;
+}
 
 std::optional<FormKey> formKeyOf(const SDL_Keysym& key) {
   switch (key.sym) {
@@ -171,14 +183,20 @@ void ContactForm::key(FormKey key) {
   }
 }
 
+const ConsentText* ContactForm::consent() const {
+  if (m_settings.consent) return &*m_settings.consent;
+  return m_catalog->consent ? &*m_catalog->consent : nullptr;
+}
+
 std::string ContactForm::consentText() const {
-  if (!m_catalog->consent) return formText(FormString::DefaultConsent, m_language);
-  return localized(m_catalog->consent->text, m_language, m_catalog->defaultLanguage);
+  if (!consent()) return formText(FormString::DefaultConsent, m_language);
+  return localized(consent()->text, m_language, m_catalog->defaultLanguage);
 }
 
 std::string ContactForm::consentLanguage() const {
-  if (!m_catalog->consent || m_catalog->consent->text.count(m_language)) return m_language;
-  return m_catalog->defaultLanguage;
+  if (!consent()) return m_language;
+  const std::string* shown = localizedLanguage(consent()->text, m_language, m_catalog->defaultLanguage);
+  return shown ? *shown : m_language;
 }
 
 leads::Lead ContactForm::leadFrom(const ContactDraft& draft) const {
@@ -198,7 +216,7 @@ leads::Lead ContactForm::leadFrom(const ContactDraft& draft) const {
   lead.message = draft.message;
   lead.visitorLanguage = m_language;
   lead.consentGiven = draft.consent;
-  lead.consentVersion = m_catalog->consent ? m_catalog->consent->version : m_settings.consentVersion;
+  lead.consentVersion = consent() ? consent()->version : m_settings.defaultConsentVersion;
   lead.consentLanguage = consentLanguage();
   lead.source = m_source;
   lead.rawCard = m_rawCard;

@@ -18,6 +18,7 @@
 #include "kiosk/screens/keyboard/keyboard_model.h"
 #include "kiosk/screens/keyboard/on_screen_keyboard.h"
 #include "kiosk/screens/screen_context.h"
+#include "kiosk/settings/kiosk_settings.h"
 
 namespace etalase::kiosk {
 
@@ -34,9 +35,14 @@ std::optional<FormKey> formKeyOf(const SDL_Keysym& key);
 struct FormSettings {
   FormRules rules;
   std::string deviceId;
-  std::string consentVersion = "etalase-default-1";  // when the pack brings no consent text
+  // The stand's consent wording from the settings file: shown instead of the pack's.
+  std::optional<ConsentText> consent;
+  std::string defaultConsentVersion = "etalase-default-1";  // neither settings nor pack have one
   bool badgeCamera = false;  // the kiosk has a camera to scan badges with
 };
+
+// What the stand's settings ask of the form; the device id falls back to the host name.
+FormSettings formSettingsFor(const KioskSettings& settings, bool badgeCamera);
 
 class ContactForm {
  public:
@@ -98,6 +104,8 @@ class ContactForm {
   // The producer's code for the thank-you screen, its chat opened with a message naming what the
   // visitor asked about and the stand.
   ContactCode thanksCode() const;
+  // The consent wording in force: the settings', else the pack's; nullptr: the kiosk's own.
+  const ConsentText* consent() const;
   std::string consentText() const;
   // The language the consent text was shown in: the visitor's, where the pack has it.
   std::string consentLanguage() const;
@@ -112,6 +120,8 @@ class ContactForm {
   void drawCountryChoices(const ScreenContext& context);
   void drawChoices(const ScreenContext& context);
   void drawConsent(const ScreenContext& context);
+  // The height of the consent line and the buttons under the fields.
+  float footerHeight(const ScreenContext& context) const;
   void drawThanks(const ScreenContext& context, FormAction& action);
   void drawIdleWarning(const ScreenContext& context, Clock::time_point now);
   void problemLine(Field field);

@@ -164,6 +164,24 @@ void ContactForm::drawConsent(const ScreenContext& context) {
   problemLine(Field::Consent);
 }
 
+float ContactForm::footerHeight(const ScreenContext& context) const {
+  // Exactly what drawConsent and the buttons below take, so that Send is never under the keyboard.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float box = std::max(context.touchTarget, ImGui::CalcTextSize("[x]").x + style.FramePadding.x * 2);
+  const float textWidth = ImGui::GetContentRegionAvail().x - box - style.ItemSpacing.x;
+  const auto wrapped = [&](const char* text) {
+    return ImGui::CalcTextSize(text, nullptr, false, textWidth).y + style.ItemSpacing.y;
+  };
+  float height = style.ItemSpacing.y;  // below the fields
+  height += std::max(buttonHeight(context), ImGui::CalcTextSize(consentText().c_str(), nullptr, false, textWidth).y) +
+            style.ItemSpacing.y;
+  if (const auto it = m_problems.find(Field::Consent); it != m_problems.end()) {
+    height += wrapped(problemText(it->second, m_language));
+  }
+  if (!m_problems.empty()) height += ImGui::GetTextLineHeightWithSpacing();
+  return height + buttonHeight(context) + style.WindowPadding.y;
+}
+
 void ContactForm::drawEditing(const ScreenContext& context, Clock::time_point now, FormAction& action) {
   const HeaderAction header = drawHeader(context, formText(FormString::FormTitle, m_language), false);
   if (header.language) {
@@ -174,12 +192,6 @@ void ContactForm::drawEditing(const ScreenContext& context, Clock::time_point no
   const KeyboardStyle style = keyboardStyle(context);
   const float screenWidth = static_cast<float>(context.screenSize.x);
   const float keyboardHeight = !m_focused ? 0.0f : OnScreenKeyboard::height(m_keyboardModel, style, screenWidth);
-  const float consentWidth = ImGui::GetContentRegionAvail().x - context.touchTarget - context.unit;
-  const float consentHeight = std::max(context.touchTarget, ImGui::CalcTextSize(consentText().c_str(), nullptr, false,
-                                                                                consentWidth).y);
-  const float footer = consentHeight + context.touchTarget + context.unit * (m_problems.empty() ? 1.6f : 4.0f);
-  const float bodyHeight = std::max(context.unit * 4, ImGui::GetContentRegionAvail().y - keyboardHeight - footer);
-
   if (m_settings.badgeCamera && !scanned()) {
     action.scanBadge = touchButton(context, formText(FormString::ScanBadge, m_language), kAccent);
     rememberLastItem("form.scan");
@@ -187,6 +199,9 @@ void ContactForm::drawEditing(const ScreenContext& context, Clock::time_point no
   if (scanned()) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.5f, 1.0f), "%s", formText(FormString::CheckScanned, m_language));
   if (m_cardRefused) ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.45f, 1.0f), "%s", formText(FormString::CardProblem, m_language));
 
+  // Measured after the lines above it: the fields take what the keyboard and the footer leave.
+  const float bodyHeight =
+      std::max(context.unit * 4, ImGui::GetContentRegionAvail().y - keyboardHeight - footerHeight(context));
   ImGui::BeginChild("fields", ImVec2(0, bodyHeight), false);
   dragToScroll();
   for (Field field : {Field::Name, Field::Company, Field::Country}) drawTextField(context, field);
@@ -227,9 +242,10 @@ void ContactForm::drawThanks(const ScreenContext& context, FormAction& action) {
   ImGui::TextUnformatted(formText(FormString::ThanksTitle, m_language));
   ImGui::PopFont();
   ImGui::Spacing();
-  ImGui::TextWrapped("%s", formText(FormString::ThanksBody, m_language));
+  const bool withCode = m_thanksCode.qrCode() && m_thanksCode.link;
+  ImGui::TextWrapped("%s", formText(withCode ? FormString::ThanksBody : FormString::ThanksBodyNoCode, m_language));
   ImGui::Spacing();
-  if (m_thanksCode.qrCode() && m_thanksCode.link) {
+  if (withCode) {
     const float side = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - context.touchTarget * 2) * 0.6f;
     drawContactCard(context, *m_thanksCode.qrCode(), *m_thanksCode.link, std::max(side, context.unit * 6));
   }

@@ -29,6 +29,8 @@ constexpr std::array<Translation, static_cast<std::size_t>(FormString::Count)> k
      "Produsen akan menghubungi Anda dalam beberapa hari. Pindai kode untuk menghubungi mereka sekarang.",
      "Pengeluar akan menghubungi anda dalam beberapa hari. Imbas kod untuk menghubungi mereka sekarang.",
      "生产商将在几天内与您联系。扫描二维码可立即联系他们。"},
+    {"The stand's team will contact you within a few days.", "Tim stan akan menghubungi Anda dalam beberapa hari.",
+     "Pasukan gerai akan menghubungi anda dalam beberapa hari.", "展位团队将在几天内与您联系。"},
     {"Keep this code", "Simpan kode ini", "Simpan kod ini", "保存此二维码"},
     {"Done", "Selesai", "Selesai", "完成"},
     {"Are you still there?", "Apakah Anda masih di sini?", "Anda masih di sini?", "您还在吗？"},

@@ -19,6 +19,7 @@ enum class FormString {
   Saving,
   ThanksTitle,
   ThanksBody,
+  ThanksBodyNoCode,  // the form was about the whole stand and no product was ticked
   KeepCode,
   Done,
   StillThere,

@@ -1,0 +1,48 @@
+// The kiosk's own settings, kept in one JSON file in the data folder (docs/settings.md): what the
+// stand decides, where the pack says what is shown. A bad file or a bad value never stops the
+// kiosk: each problem is named (file and setting) and that setting keeps its default.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kiosk/catalog/catalog.h"
+#include "kiosk/leads/field_validation.h"
+#include "media/error.h"
+
+namespace etalase::kiosk {
+
+struct KioskSettings {
+  std::string standName;
+  std::string deviceId;  // which kiosk, in every lead and export; empty: the host name
+  // National phone numbers are read as this country's when the visitor chose none.
+  std::string phoneRegion = "ID";
+  std::set<Field> requiredFields{Field::Name, Field::Consent};
+  bool requireEmailOrPhone = true;
+  // The stand's consent wording; when set it is shown instead of the pack's.
+  std::optional<ConsentText> consent;
+  // Below this much free space staff are warned (SQLite's write-ahead log needs room too).
+  std::uint64_t lowDiskWarningBytes = 16ull * 1024 * 1024;
+
+  bool operator==(const KioskSettings&) const = default;
+};
+
+struct LoadedSettings {
+  KioskSettings settings;
+  // For staff (the log, the settings screen): "settings.json: required_fields[1]: ...".
+  std::vector<std::string> problems;
+};
+
+// The settings in `file`; a missing file gives the defaults without a problem.
+LoadedSettings loadSettings(const std::filesystem::path& file);
+// Replaces `file` atomically (a power cut leaves the old settings or the new, whole).
+[[nodiscard]] std::optional<Error> saveSettings(const std::filesystem::path& file, const KioskSettings& settings);
+
+// The form's rules the settings ask for.
+FormRules formRules(const KioskSettings& settings);
+
+}  // namespace etalase::kiosk
