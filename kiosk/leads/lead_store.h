@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -54,6 +55,11 @@ struct CounterSummary {
   std::vector<CounterRow> hourly;                                       // oldest hour first
 };
 
+// Which leads forEach() visits.
+struct LeadFilter {
+  std::string sinceUtc;  // created_utc >= this when not empty (ISO 8601 UTC, compared as text)
+};
+
 struct StoreOptions {
   // Below this much free space on the database's file system, diskWarning() says so (leads are
   // still saved while SQLite can write them: a lead matters more than the reserve).
@@ -82,9 +88,15 @@ class LeadStore {
       std::chrono::system_clock::time_point when = std::chrono::system_clock::now());
 
   Result<std::int64_t> count() const;
+  Result<std::int64_t> count(const LeadFilter& filter) const;
   Result<bool> contains(const std::string& uuid) const;
   // The newest leads first (by createdUtc), at most `limit`.
   Result<std::vector<Lead>> recent(std::size_t limit) const;
+  // Every lead the filter takes, oldest first (createdUtc, then storage order), products filled,
+  // one at a time: never all in memory. `visit` returning false stops early (no Error). The
+  // reference is valid only during the call. Reads one snapshot: leads added meanwhile are left out.
+  [[nodiscard]] std::optional<Error> forEach(const LeadFilter& filter,
+                                             const std::function<bool(const Lead&)>& visit) const;
   Result<CounterSummary> counters() const;
   // nullopt when SQLite's integrity check says "ok", else its findings.
   [[nodiscard]] std::optional<Error> integrityCheck() const;
@@ -101,7 +113,9 @@ class LeadStore {
   std::optional<Error> insert(const Lead& lead);
   void checkDisk();
   void checkpoint();
-  Result<std::vector<std::string>> productsOf(std::int64_t leadId) const;
+  // Steps `select` (columns: id, then columnList()) and hands each lead to `visit`.
+  std::optional<Error> readLeads(Statement& select,
+                                 const std::function<bool(const Lead&)>& visit) const;
 
   std::filesystem::path m_file;
   std::string m_name;  // m_file as text, for Errors

@@ -67,6 +67,13 @@ std::optional<Error> syncFolder(const fs::path& folder) {
   return std::nullopt;
 }
 
+std::optional<Error> syncFile(const fs::path& file) {
+  Descriptor fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) return systemError(file, "opening the file to sync it", errno);
+  if (::fsync(fd.get()) != 0) return systemError(file, "syncing", errno);
+  return std::nullopt;
+}
+
 std::optional<Error> replaceFileAtomically(const fs::path& file, std::string_view content) {
   const fs::path temporary = fs::path(file) += ".tmp";
   {
