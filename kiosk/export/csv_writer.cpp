@@ -33,7 +33,7 @@ bool needsQuotes(std::string_view value) {
 
 class CsvWriter final : public LeadWriter {
  public:
-  explicit CsvWriter(FileSink sink) : m_sink(std::move(sink)) {}
+  CsvWriter(FileSink sink, bool merged) : m_sink(std::move(sink)), m_merged(merged) {}
 
   std::optional<Error> writeRow(const std::vector<std::string_view>& cells) {
     m_line.clear();
@@ -45,8 +45,10 @@ class CsvWriter final : public LeadWriter {
     return m_sink.append(m_line);
   }
 
-  std::optional<Error> write(const leads::Lead& lead) override {
+  using LeadWriter::write;
+  std::optional<Error> write(const leads::Lead& lead, const MergedFields* merged) override {
     leadCells(lead, m_cells, m_products);
+    if (m_merged) appendMergedCells(merged, m_cells, m_stands);
     return writeRow(m_cells);
   }
 
@@ -56,8 +58,10 @@ class CsvWriter final : public LeadWriter {
 
  private:
   FileSink m_sink;
+  bool m_merged;
   std::vector<std::string_view> m_cells;
   std::string m_products;
+  std::string m_stands;
   std::string m_line;  // reused for every row
 };
 
@@ -86,11 +90,11 @@ Result<std::unique_ptr<LeadWriter>> openCsvWriter(const std::filesystem::path& f
                                                   const WriterOptions& options) {
   auto sink = FileSink::create(file);
   if (!sink) return sink.error();
-  auto writer = std::make_unique<CsvWriter>(std::move(sink.value()));
+  auto writer = std::make_unique<CsvWriter>(std::move(sink.value()), options.mergedColumns);
   if (options.csvByteOrderMark) {
     if (auto error = writer->sink().append("\xEF\xBB\xBF")) return *error;
   }
-  if (auto error = writer->writeRow(leadColumnNames())) return *error;
+  if (auto error = writer->writeRow(leadColumnNames(options.mergedColumns))) return *error;
   return std::unique_ptr<LeadWriter>(std::move(writer));
 }
 

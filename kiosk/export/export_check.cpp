@@ -40,10 +40,12 @@ struct Counter {
 };
 
 struct CsvCounter final : Counter {
+  explicit CsvCounter(std::size_t columns) : columns(columns) {}
+  std::size_t columns;
   CsvReader reader{[this](const std::vector<std::string>& fields) {
-    if (!failure && fields.size() != kLeadColumnCount) {
+    if (!failure && fields.size() != columns) {
       failure = fmt::format("CSV record {} has {} fields, not {}", reader.records(),
-                            fields.size(), kLeadColumnCount);
+                            fields.size(), columns);
     }
   }};
   void feed(std::string_view bytes) override {
@@ -107,9 +109,10 @@ struct ZipCheck final : Counter {
   std::string tail;
 };
 
-std::unique_ptr<Counter> counterFor(ExportFormat format) {
+std::unique_ptr<Counter> counterFor(ExportFormat format, bool merged) {
   switch (format) {
-    case ExportFormat::Csv: return std::make_unique<CsvCounter>();
+    case ExportFormat::Csv:
+      return std::make_unique<CsvCounter>(merged ? kMergedColumnCount : kLeadColumnCount);
     case ExportFormat::JsonLines: return std::make_unique<JsonLinesCounter>();
     case ExportFormat::VCard: return std::make_unique<LineCounter>("END:VCARD\r");
     case ExportFormat::Xlsx: return std::make_unique<ZipCheck>();
@@ -120,13 +123,13 @@ std::unique_ptr<Counter> counterFor(ExportFormat format) {
 }  // namespace
 
 Result<std::uint64_t> checkExportFile(const fs::path& file, ExportFormat format,
-                                      std::int64_t expectedLeads) {
+                                      std::int64_t expectedLeads, bool merged) {
   const std::string name = file.string();
   const Descriptor descriptor{::open(file.c_str(), O_RDONLY | O_CLOEXEC)};
   const int fd = descriptor.fd;
   if (fd < 0) return Error{name, fmt::format("reading the export back: {}", std::strerror(errno))};
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);  // a hint: the check works without it
-  auto counter = counterFor(format);
+  auto counter = counterFor(format, merged);
   std::vector<char> buffer(256 * 1024);
   std::uint64_t size = 0;
   for (;;) {

@@ -15,8 +15,9 @@ namespace etalase::exporting {
 
 // The file's size in bytes when it holds `expectedLeads` leads in `format`, else an Error naming
 // it. Asks the kernel to drop the file's cached pages first (it should have been fsync()ed), so
-// that what is read comes from the device where it can be.
+// that what is read comes from the device where it can be. `merged`: a merged file's CSV records
+// have the merged columns too.
 Result<std::uint64_t> checkExportFile(const std::filesystem::path& file, ExportFormat format,
-                                      std::int64_t expectedLeads);
+                                      std::int64_t expectedLeads, bool merged = false);
 
 }  // namespace etalase::exporting

@@ -82,17 +82,49 @@ std::optional<Error> readHeader(const std::string& line, const std::string& wher
                                     version.get<std::int64_t>(), kLeadExchangeVersion)};
   }
   summary.version = version.get<int>();
-  const json device = header.value("device_id", json());
-  const json exported = header.value("exported_utc", json());
-  if (device.is_string()) summary.deviceId = device.get<std::string>();
-  if (exported.is_string()) summary.exportedUtc = exported.get<std::string>();
+  const auto text = [&](const char* key, std::string& into) {
+    const json value = header.value(key, json());
+    if (value.is_string()) into = value.get<std::string>();
+  };
+  text("device_id", summary.deviceId);
+  text("exported_utc", summary.exportedUtc);
+  text("stand_name", summary.standName);
+  // Entries of the wrong type are left out: the leads are still worth reading without them.
+  const auto map = [&](const char* key, std::map<std::string, std::string>& into) {
+    const json value = header.value(key, json());
+    if (!value.is_object()) return;
+    for (const auto& [from, to] : value.items()) {
+      if (to.is_string()) into.emplace(from, to.get<std::string>());
+    }
+  };
+  map("producers", summary.producerOfProduct);
+  map("producer_names", summary.producerNames);
+  summary.merged = header.value("merged", json()) == true;
+  const json from = header.value("merged_from", json());
+  if (from.is_number_integer()) summary.mergedFrom = from.get<std::int64_t>();
   return std::nullopt;
+}
+
+// A merged file's lead line carries the stand it came from (jsonl_writer.cpp's appendMerged).
+std::string lineStandName(const std::string& line) {
+  const json object = json::parse(line, nullptr, false);
+  if (!object.is_object()) return {};
+  const json stand = object.value("stand_name", json());
+  return stand.is_string() ? stand.get<std::string>() : std::string();
 }
 
 }  // namespace
 
 Result<LeadLinesSummary> readLeadLines(std::istream& in, const std::string& fileName,
                                        const OnLead& onLead, const OnProblem& onProblem) {
+  return readLeadLinesWithHeader(
+      in, fileName, [&](leads::Lead&& lead, const LeadLine&) { onLead(std::move(lead)); },
+      onProblem);
+}
+
+Result<LeadLinesSummary> readLeadLinesWithHeader(std::istream& in, const std::string& fileName,
+                                                 const OnLeadLine& onLead,
+                                                 const OnProblem& onProblem) {
   LeadLinesSummary summary;
   LineSplitter lines(in);
   std::string line;
@@ -127,7 +159,8 @@ Result<LeadLinesSummary> readLeadLines(std::istream& in, const std::string& file
       continue;
     }
     ++summary.leads;
-    onLead(std::move(lead.value()));
+    onLead(std::move(lead.value()),
+           LeadLine{summary, number, summary.merged ? lineStandName(line) : summary.standName});
   }
   if (lines.failed()) return Error{fileName, fmt::format("reading failed after line {}", number)};
   if (!haveHeader) return Error{fileName, "empty: not an Etalase lead file"};

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <map>
 #include <string>
 
 #include "kiosk/leads/lead.h"
@@ -21,11 +22,26 @@ struct LeadLinesSummary {
   int version = 0;  // the header's
   std::string deviceId;
   std::string exportedUtc;
+  // Empty when the header has none (an older kiosk's file) or not of the right type.
+  std::string standName;
+  std::map<std::string, std::string> producerOfProduct;  // header "producers"
+  std::map<std::string, std::string> producerNames;      // header "producer_names"
+  bool merged = false;  // written by etalase-leads merge
+  std::int64_t mergedFrom = 0;
   std::int64_t leads = 0;     // handed to onLead
   std::int64_t problems = 0;  // reported to onProblem
 };
 
+// A lead's line as the merge needs it: the file's header, and the stand the lead was left at (the
+// line's own "stand_name" in a merged file, else the header's).
+struct LeadLine {
+  const LeadLinesSummary& file;
+  std::int64_t number;  // 1-based line number
+  std::string standName;
+};
+
 using OnLead = std::function<void(leads::Lead&& lead)>;
+using OnLeadLine = std::function<void(leads::Lead&& lead, const LeadLine& line)>;
 // line: 1-based; message: "<fileName>:<line>: <what went wrong>".
 using OnProblem = std::function<void(std::int64_t line, const std::string& message)>;
 
@@ -33,5 +49,8 @@ using OnProblem = std::function<void(std::int64_t line, const std::string& messa
 // this format, or the header's version is newer than this reader's (kLeadExchangeVersion).
 Result<LeadLinesSummary> readLeadLines(std::istream& in, const std::string& fileName,
                                        const OnLead& onLead, const OnProblem& onProblem);
+Result<LeadLinesSummary> readLeadLinesWithHeader(std::istream& in, const std::string& fileName,
+                                                 const OnLeadLine& onLead,
+                                                 const OnProblem& onProblem);
 
 }  // namespace etalase::exporting

@@ -17,7 +17,9 @@ inline constexpr int kLeadExchangeVersion = 1;
 Result<std::unique_ptr<LeadWriter>> openJsonLinesWriter(const std::filesystem::path& file,
                                                         const WriterOptions& options);
 
-// The header line, without its line end.
+// The header line, without its line end: the format, its version, exported_utc, and the
+// options' device_id, stand_name, producers and producer_names (and merged, merged_from).
+std::string leadExchangeHeader(const WriterOptions& options, const std::string& exportedUtc);
 std::string leadExchangeHeader(const std::string& deviceId, const std::string& exportedUtc);
 
 }  // namespace etalase::exporting

@@ -80,6 +80,8 @@ void appendString(std::string& out, std::string_view text) {
 
 }  // namespace
 
+void appendJsonString(std::string& out, std::string_view text) { appendString(out, text); }
+
 void appendLeadJson(std::string& out, const leads::Lead& lead) {
   out += '{';
   bool first = true;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "kiosk/leads/lead.h"
 
@@ -12,5 +13,8 @@ namespace etalase::exporting {
 
 // Appends the object, without a line end.
 void appendLeadJson(std::string& out, const leads::Lead& lead);
+
+// Appends `text` as a JSON string, escaped the same way (ill-formed UTF-8 becomes U+FFFD).
+void appendJsonString(std::string& out, std::string_view text);
 
 }  // namespace etalase::exporting

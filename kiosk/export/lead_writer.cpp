@@ -12,7 +12,7 @@ Result<std::unique_ptr<LeadWriter>> openWriter(ExportFormat format,
                                                const WriterOptions& options) {
   switch (format) {
     case ExportFormat::Csv: return openCsvWriter(tempFile, options);
-    case ExportFormat::Xlsx: return openXlsxWriter(tempFile);
+    case ExportFormat::Xlsx: return openXlsxWriter(tempFile, options);
     case ExportFormat::VCard: return openVCardWriter(tempFile);
     case ExportFormat::JsonLines: return openJsonLinesWriter(tempFile, options);
   }

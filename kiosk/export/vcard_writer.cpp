@@ -50,7 +50,9 @@ void property(std::string& out, std::string_view name, std::string_view value) {
 class VCardWriter final : public LeadWriter {
  public:
   explicit VCardWriter(FileSink sink) : m_sink(std::move(sink)) {}
-  std::optional<Error> write(const leads::Lead& lead) override {
+  using LeadWriter::write;
+  // A card has no place for a merge's columns: vCard is not a merge output.
+  std::optional<Error> write(const leads::Lead& lead, const MergedFields*) override {
     return m_sink.append(leadVCard(lead));
   }
   std::optional<Error> finish() override { return m_sink.close(); }

@@ -55,8 +55,8 @@ Error xlsxError(const std::filesystem::path& file, std::string_view what, lxw_er
 
 class XlsxWriter final : public LeadWriter {
  public:
-  XlsxWriter(std::filesystem::path file, WorkbookPtr workbook, lxw_worksheet* sheet)
-      : m_file(std::move(file)), m_workbook(std::move(workbook)), m_sheet(sheet) {}
+  XlsxWriter(std::filesystem::path file, WorkbookPtr workbook, lxw_worksheet* sheet, bool merged)
+      : m_file(std::move(file)), m_workbook(std::move(workbook)), m_sheet(sheet), m_merged(merged) {}
 
   std::optional<Error> writeRow(const std::vector<std::string_view>& cells, lxw_format* format) {
     if (m_row >= LXW_ROW_MAX) {
@@ -73,8 +73,10 @@ class XlsxWriter final : public LeadWriter {
     return std::nullopt;
   }
 
-  std::optional<Error> write(const leads::Lead& lead) override {
+  using LeadWriter::write;
+  std::optional<Error> write(const leads::Lead& lead, const MergedFields* merged) override {
     leadCells(lead, m_cells, m_products);
+    if (m_merged) appendMergedCells(merged, m_cells, m_stands);
     return writeRow(m_cells, nullptr);
   }
 
@@ -89,6 +91,8 @@ class XlsxWriter final : public LeadWriter {
   std::filesystem::path m_file;
   WorkbookPtr m_workbook;
   lxw_worksheet* m_sheet;  // owned by the workbook
+  bool m_merged;
+  std::string m_stands;
   lxw_row_t m_row = 0;
   std::vector<std::string_view> m_cells;
   std::string m_products;
@@ -98,7 +102,8 @@ class XlsxWriter final : public LeadWriter {
 
 }  // namespace
 
-Result<std::unique_ptr<LeadWriter>> openXlsxWriter(const std::filesystem::path& file) {
+Result<std::unique_ptr<LeadWriter>> openXlsxWriter(const std::filesystem::path& file,
+                                                   const WriterOptions& writerOptions) {
   // constant_memory: each row goes to a temporary file as soon as the next one starts, so
   // 100,000 leads take no more memory than ten (rows must then be written in order, as here).
   lxw_workbook_options options{};
@@ -109,10 +114,12 @@ Result<std::unique_ptr<LeadWriter>> openXlsxWriter(const std::filesystem::path& 
   lxw_format* bold = workbook_add_format(workbook.get());
   if (!sheet || !bold) return Error{file.string(), "creating the workbook's sheet"};
   format_set_bold(bold);
-  worksheet_set_column(sheet, 0, static_cast<lxw_col_t>(kLeadColumnCount - 1), 18, nullptr);
+  const bool merged = writerOptions.mergedColumns;
+  const std::size_t columns = merged ? kMergedColumnCount : kLeadColumnCount;
+  worksheet_set_column(sheet, 0, static_cast<lxw_col_t>(columns - 1), 18, nullptr);
   worksheet_freeze_panes(sheet, 1, 0);
-  auto writer = std::make_unique<XlsxWriter>(file, std::move(workbook), sheet);
-  if (auto error = writer->writeRow(leadColumnNames(), bold)) return *error;
+  auto writer = std::make_unique<XlsxWriter>(file, std::move(workbook), sheet, merged);
+  if (auto error = writer->writeRow(leadColumnNames(merged), bold)) return *error;
   return std::unique_ptr<LeadWriter>(std::move(writer));
 }
 

@@ -11,6 +11,7 @@
 namespace etalase::exporting {
 
 // The file is created by finish() (libxlsxwriter writes the whole zip at the end).
-Result<std::unique_ptr<LeadWriter>> openXlsxWriter(const std::filesystem::path& file);
+Result<std::unique_ptr<LeadWriter>> openXlsxWriter(const std::filesystem::path& file,
+                                                   const WriterOptions& options);
 
 }  // namespace etalase::exporting

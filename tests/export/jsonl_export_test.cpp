@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "export_test_leads.h"
@@ -55,7 +57,10 @@ TEST(JsonLinesExport, HostileLeadsComeBackExactlyWithTheHeader) {
   options.exportedUtc = "2026-12-03T09:00:00.000Z";
   test::writeLeads(ExportFormat::JsonLines, file, test::hostileLeads(), options);
   const std::string text = test::readFile(file);
-  EXPECT_EQ(text.substr(0, text.find('\n') + 1), header());
+  // An older reader's header, with the fields added since (empty here) after it.
+  EXPECT_EQ(text.substr(0, text.find('\n') + 1),
+            header().substr(0, header().size() - 2) +
+                ",\"stand_name\":\"\",\"producers\":{},\"producer_names\":{}}\n");
   const ReadBack back = readText(text);
   ASSERT_TRUE(back.summary) << back.error->text();
   EXPECT_TRUE(back.problems.empty());
@@ -64,6 +69,39 @@ TEST(JsonLinesExport, HostileLeadsComeBackExactlyWithTheHeader) {
   EXPECT_EQ(back.summary->deviceId, "kiosk-07");
   EXPECT_EQ(back.summary->exportedUtc, "2026-12-03T09:00:00.000Z");
   EXPECT_EQ(back.summary->leads, 4);
+}
+
+TEST(JsonLinesExport, TheHeaderNamesTheStandAndTheProducersOfItsProducts) {
+  const fs::path file = ::etalase::test::freshTempDirectory("jsonl-producers") / "leads.jsonl";
+  WriterOptions options;
+  options.deviceId = "kiosk-07";
+  options.exportedUtc = "2026-12-03T09:00:00.000Z";
+  options.standName = "Sanggar Batik \"Lasem\" 王";
+  options.producerOfProduct = {{"batik-tulis-lasem", "lasem-batik"},
+                               {"teak-root-table", "rembang-teakroot"}};
+  options.producerNames = {{"lasem-batik", "Lasem Coastal Batik Studio"}};
+  test::writeLeads(ExportFormat::JsonLines, file, test::hostileLeads(), options);
+  const std::string text = test::readFile(file);
+  const nlohmann::json header = nlohmann::json::parse(text.substr(0, text.find('\n')));
+  EXPECT_EQ(header["version"], 1) << "new fields are no reason for a new version";
+  EXPECT_EQ(header["stand_name"], options.standName);
+  EXPECT_EQ(header["producers"]["teak-root-table"], "rembang-teakroot");
+  EXPECT_FALSE(header.contains("merged"));
+  const ReadBack back = readText(text);
+  ASSERT_TRUE(back.summary);
+  EXPECT_EQ(back.summary->standName, options.standName);
+  EXPECT_EQ(back.summary->producerOfProduct, options.producerOfProduct);
+  EXPECT_EQ(back.summary->producerNames, options.producerNames);
+  EXPECT_FALSE(back.summary->merged);
+  // Entries of the wrong type are left out, the file still read.
+  const ReadBack odd = readText(
+      "{\"format\":\"etalase-leads\",\"version\":1,\"stand_name\":7,\"producers\":"
+      "{\"a\":\"x\",\"b\":3},\"producer_names\":[1]}\n" + line(test::hostileLead()));
+  ASSERT_TRUE(odd.summary);
+  EXPECT_EQ(odd.summary->standName, "");
+  EXPECT_EQ(odd.summary->producerOfProduct, (std::map<std::string, std::string>{{"a", "x"}}));
+  EXPECT_TRUE(odd.summary->producerNames.empty());
+  EXPECT_EQ(odd.leads.size(), 1u);
 }
 
 TEST(JsonLinesExport, EachLeadIsThePendingFilesLineByteForByte) {

@@ -1,82 +1,18 @@
-// etalase-leads: the kiosk's lead store from the command line.
+// etalase-leads: the kiosk's lead store and the organiser's files from the command line
+// (docs/organiser-tool.md).
 //   etalase-leads bench DB --count N   add N synthetic leads one commit at a time, with timings
 //   etalase-leads check DB             integrity check and the number of leads
-#include <fmt/format.h>
-
+//   etalase-leads export DB --format csv|xlsx|vcf|jsonl [--since DATE] [--pack DIR] -o FILE
+//   etalase-leads merge FILES... -o merged.xlsx|csv|jsonl [--by-producer DIR]
+//   etalase-leads stats FILES...       leads per stand, product, country, buyer type and day
 #include <CLI/CLI.hpp>
-#include <algorithm>
-#include <chrono>
-#include <cstdio>
-#include <filesystem>
-#include <random>
-#include <vector>
 
-#include "kiosk/leads/lead_store.h"
-#include "kiosk/leads/synthetic_leads.h"
-
-namespace {
-
-using namespace etalase::leads;
-namespace fs = std::filesystem;
-
-int fail(const etalase::Error& error) {
-  fmt::print(stderr, "etalase-leads: {}\n", error.text());
-  return 1;
-}
-
-double percentile(std::vector<double> values, double fraction) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const auto index =
-      static_cast<std::size_t>(fraction * static_cast<double>(values.size() - 1) + 0.5);
-  return values[std::min(index, values.size() - 1)];
-}
-
-// Prints `committed <uuid>` (flushed) as soon as each add() has returned: a process that reads
-// these lines knows which leads must survive a crash or power cut from then on.
-int bench(const fs::path& file, std::size_t count) {
-  auto store = LeadStore::open(file);
-  if (!store) return fail(store.error());
-  SyntheticLeads synthetic(std::random_device{}(), "etalase-leads-bench");
-  std::vector<double> milliseconds;
-  milliseconds.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    const Lead lead = synthetic.next();
-    const auto start = std::chrono::steady_clock::now();
-    if (auto error = store.value().add(lead)) return fail(*error);
-    milliseconds.push_back(
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-            .count());
-    std::fputs(fmt::format("committed {}\n", lead.uuid).c_str(), stdout);
-    std::fflush(stdout);
-  }
-  auto total = store.value().count();
-  if (!total) return fail(total.error());
-  { auto closed = std::move(store.value()); }  // checkpoints the WAL into the file
-  std::error_code ec;
-  const auto bytes = fs::file_size(file, ec);
-  fmt::print("{} commits, median {:.3f} ms, p99 {:.3f} ms; {} leads in {} ({:.1f} MiB)\n", count,
-             percentile(milliseconds, 0.5), percentile(milliseconds, 0.99), total.value(),
-             file.string(), static_cast<double>(ec ? 0 : bytes) / (1024.0 * 1024.0));
-  return 0;
-}
-
-int check(const fs::path& file) {
-  StoreOptions options;
-  options.create = false;
-  auto store = LeadStore::open(file, options);
-  if (!store) return fail(store.error());
-  if (auto error = store.value().integrityCheck()) return fail(*error);
-  auto total = store.value().count();
-  if (!total) return fail(total.error());
-  fmt::print("{}: ok, {} leads\n", file.string(), total.value());
-  return 0;
-}
-
-}  // namespace
+#include "commands.h"
 
 int main(int argc, char** argv) {
-  CLI::App app{"etalase-leads: the kiosk's lead store (SQLite) from the command line"};
+  namespace fs = std::filesystem;
+  using namespace etalase::leadtool;
+  CLI::App app{"etalase-leads: the kiosk's lead store (SQLite) and the organiser's lead files"};
   app.require_subcommand(1);
 
   fs::path benchFile;
@@ -92,7 +28,56 @@ int main(int argc, char** argv) {
       app.add_subcommand("check", "Check a lead database's integrity and count its leads");
   checkCommand->add_option("DB", checkFile, "Lead database")->required();
 
+  ExportCommand exporting;
+  auto* exportCommand = app.add_subcommand("export", "Export a kiosk's leads to one file");
+  exportCommand->add_option("DB", exporting.database, "The kiosk's lead database")->required();
+  exportCommand->add_option("--format,-f", exporting.format,
+                            "csv, xlsx, vcf or jsonl (default: from the file name)");
+  exportCommand->add_option("--since", exporting.since,
+                            "Only leads from this day (YYYY-MM-DD, UTC) or time (ISO 8601 with "
+                            "its zone, e.g. 2026-12-02T09:00+07:00)");
+  exportCommand->add_option("--pack", exporting.pack,
+                            "The stand's content pack: its producers go into a jsonl header");
+  exportCommand->add_option("--stand", exporting.standName, "The stand's name, for a jsonl header");
+  exportCommand->add_option("--device", exporting.deviceId,
+                            "The kiosk's device id for a jsonl header (default: the leads')");
+  exportCommand->add_flag("--bom", exporting.byteOrderMark,
+                          "Start a CSV file with a UTF-8 byte order mark (for Excel)");
+  exportCommand->add_option("-o,--output", exporting.output, "The file to write")->required();
+
+  MergeCommand merging;
+  auto* mergeCommand = app.add_subcommand(
+      "merge", "Merge many kiosks' jsonl exports: each lead once, the same person flagged");
+  mergeCommand->add_option("FILES", merging.inputs, "jsonl exports (or merged files)")
+      ->required();
+  mergeCommand->add_option("-o,--output", merging.output, "merged.xlsx, .csv or .jsonl")
+      ->required();
+  mergeCommand->add_option("--by-producer", merging.byProducer,
+                           "Also one file per producer in this folder, with the buyers who asked "
+                           "about its products");
+  mergeCommand->add_flag("--bom", merging.byteOrderMark,
+                         "Start CSV files with a UTF-8 byte order mark (for Excel)");
+
+  std::vector<fs::path> statsInputs;
+  auto* statsCommand = app.add_subcommand(
+      "stats", "Leads per stand, product, country, buyer type and day");
+  statsCommand->add_option("FILES", statsInputs, "jsonl exports or kiosk databases")->required();
+
+  fs::path synthFolder;
+  int synthFiles = 100, synthLeads = 1000;
+  unsigned synthSeed = 1;
+  // Hidden (no group): for tools/export-benchmark and the tests.
+  auto* synthCommand = app.add_subcommand("synth-jsonl", "Made-up jsonl exports")->group("");
+  synthCommand->add_option("FOLDER", synthFolder)->required();
+  synthCommand->add_option("--files", synthFiles)->check(CLI::PositiveNumber);
+  synthCommand->add_option("--leads", synthLeads)->check(CLI::PositiveNumber);
+  synthCommand->add_option("--seed", synthSeed);
+
   CLI11_PARSE(app, argc, argv);
-  if (*benchCommand) return bench(benchFile, count);
-  return check(checkFile);
+  if (*benchCommand) return runBench(benchFile, count);
+  if (*checkCommand) return runCheck(checkFile);
+  if (*exportCommand) return runExport(exporting);
+  if (*mergeCommand) return runMerge(merging);
+  if (*statsCommand) return runStats(statsInputs);
+  return runSynthJsonl(synthFolder, synthFiles, synthLeads, synthSeed);
 }
