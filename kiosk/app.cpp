@@ -12,6 +12,7 @@
 #include "kiosk/packs/pack_store.h"
 #include "kiosk/screens/attract_screen.h"
 #include "kiosk/screens/contact/form_text.h"
+#include "kiosk/screens/staff/pin_pad.h"
 #include "kiosk/screens/ui_text.h"
 #include "kiosk/screens/widgets.h"
 #include "media/log.h"
@@ -48,9 +49,10 @@ App::App(Key, const KioskOptions& options, platform::Display display)
   InstallerOptions installerOptions;
   installerOptions.validate = validateForInstall;
   m_installer = std::make_unique<PackInstaller>(platform::dataDirectory(), std::move(installerOptions));
-  m_usbFlow = std::make_unique<UsbInstallFlow>(options.staffPin, *m_installer);
+  m_usbFlow = std::make_unique<UsbInstallFlow>(*m_installer);
   const LoadedSettings settings = loadSettings(platform::dataDirectory() / "settings.json");
   for (const std::string& problem : settings.problems) log::warn("settings: {}", problem);
+  m_settings = settings.settings;
   leads::SaverOptions leadOptions;
   leadOptions.database = platform::dataDirectory() / "leads.db";
   leadOptions.pendingFile = platform::dataDirectory() / "pending-leads.jsonl";
@@ -58,8 +60,10 @@ App::App(Key, const KioskOptions& options, platform::Display display)
   m_leads = std::make_unique<leads::LeadSaver>(leadOptions);
   m_camera = badgeCamera(options.camera);
   m_form = std::make_unique<ContactForm>(m_leads.get(), formSettingsFor(settings.settings, !m_camera.empty()));
+  m_staff = std::make_unique<StaffMode>(platform::dataDirectory(), options.staffPin, m_settings);
   if (auto problem = countryDataProblem()) log::warn("{}", *problem);
   showContent();
+  applySettings(m_settings);
 }
 
 App::~App() {
@@ -75,7 +79,11 @@ void App::showContent() {
   for (const Error& warning : content.warnings) addNotice(warning.text(), now);
   if (!content.problem.empty()) addNotice(content.problem, now);
   m_catalog = std::move(content.catalog);
-  if (m_catalog) m_posters.load(*m_catalog, m_output);
+  if (m_catalog) {
+    m_packLanguages = m_catalog->languages;
+    m_packDefaultLanguage = m_catalog->defaultLanguage;
+    m_posters.load(*m_catalog, m_output);
+  }
   m_language = m_options.language;
   if (m_language.empty()) m_language = m_catalog ? m_catalog->defaultLanguage : "en";
 
@@ -83,6 +91,7 @@ void App::showContent() {
   std::vector<std::string> texts = allUiTexts(m_catalog ? m_catalog->languages : std::vector<std::string>{m_language});
   const auto formTexts = allFormTexts(m_catalog ? m_catalog->languages : std::vector<std::string>{m_language});
   texts.insert(texts.end(), formTexts.begin(), formTexts.end());
+  texts.push_back(staffUiGlyphs());
   if (m_catalog) {
     auto packTexts = m_catalog->allTexts();
     texts.insert(texts.end(), packTexts.begin(), packTexts.end());
@@ -92,6 +101,7 @@ void App::showContent() {
   m_ui = std::make_unique<platform::UiContext>(m_display.window(), m_display.renderer(), texts);
 
   m_attract.start(std::move(content.attractVideos));
+  applyLanguageSettings();
 }
 
 void App::reloadContent(const fs::path& pack) {
@@ -126,20 +136,22 @@ void App::pollUsb(Clock::time_point now) {
 }
 
 void App::applyInstallAction(const InstallPromptAction& action, Clock::time_point now) {
-  if (action.digit) m_usbFlow->typeDigit(*action.digit, now);
-  if (action.erase) m_usbFlow->eraseDigit();
-  if (action.submit) m_usbFlow->submitPin(now);
+  if (action.install) m_usbFlow->install();
   if (action.cancel) m_usbFlow->cancel();
   if (action.rollback) {
-    if (auto problem = m_usbFlow->rollback()) {
-      addNotice(problem->text(), now);
-    } else if (auto previous = PackStore(platform::dataDirectory()).currentPack()) {
-      m_usbFlow->dismiss();
-      m_reloadPending = *previous;  // after this frame: the frame still uses the old pack's fonts
-      return;
-    }
+    m_usbFlow->dismiss();
+    rollbackPack(now);
+    return;
   }
   if (action.dismiss) m_usbFlow->dismiss();
+}
+
+void App::rollbackPack(Clock::time_point now) {
+  if (auto problem = m_usbFlow->rollback()) {
+    addNotice(problem->text(), now);
+  } else if (auto previous = PackStore(platform::dataDirectory()).currentPack()) {
+    m_reloadPending = *previous;  // after this frame: the frame still uses the old pack's fonts
+  }
 }
 
 void App::addNotice(const std::string& text, Clock::time_point now) {
@@ -297,9 +309,8 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
         m_quit = true;
         return;
       }
-      if (m_usbFlow->stage() == UsbInstallFlow::Stage::AskPin) {
-        applyPinKey(*m_usbFlow, event.key.keysym.sym, now);
-        m_navigation.noteInput(now);
+      if (StaffModeEvent staffEvent; m_staff->key(event.key.keysym.sym, now, staffEvent)) {
+        applyStaffEvent(staffEvent, now);
         m_needsRender = true;
         return;
       }
@@ -322,7 +333,11 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
       break;
     }
     case SDL_TEXTINPUT:
-      if (m_usbFlow->stage() != UsbInstallFlow::Stage::None) return;
+      if (m_staff->padShown() || m_navigation.screen() == ScreenId::Staff) {
+        m_staff->text(event.text.text);
+        m_needsRender = true;
+        return;
+      }
       m_navigation.noteInput(now);
       handleTyping(event, now);
       return;
@@ -333,7 +348,8 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
   SDL_GetWindowSize(m_display.window(), &width, &height);
   if (auto pointer = platform::toPointerEvent(event, width, height)) {
     m_navigation.noteInput(now);
-    if (m_navigation.screen() == ScreenId::Attract && m_usbFlow->stage() == UsbInstallFlow::Stage::None) {
+    if (m_staff->pointer(*pointer, SDL_Point{width, height}, now)) return;
+    if (m_navigation.screen() == ScreenId::Attract && !m_staff->padShown()) {
       // The whole screen is the button: the tap is used up here, not passed on.
       if (pointer->kind == platform::PointerEvent::Kind::Up && m_navigation.tap(now)) {
         enterScreen(ScreenId::Grid, now);
@@ -361,6 +377,7 @@ App::Clock::time_point App::nextWake(Clock::time_point now) const {
   if (m_ui->wantsAnotherFrame() || m_needsRender) wake = std::min(wake, now + kUiSettleFrame);
   wake = std::min(wake, m_notices.nextExpiry());
   if (m_usbFlow->stage() == UsbInstallFlow::Stage::Installing) wake = std::min(wake, now + std::chrono::milliseconds(100));
+  if (const auto staffWake = m_staff->nextWake(now)) wake = std::min(wake, *staffWake);
   return wake;
 }
 
@@ -385,6 +402,12 @@ void App::step(std::chrono::milliseconds maxWait) {
   }
   if (m_navigation.screen() == ScreenId::Contact && m_form->animating()) m_needsRender = true;
   if (m_navigation.update(now)) enterScreen(ScreenId::Attract, now);
+  if (m_staff->holdCompleted(now)) {
+    // The finger stays down: release it off-screen so that nothing under it is pressed.
+    m_ui->pointer(platform::PointerEvent{platform::PointerEvent::Kind::Up, -10000.0f, -10000.0f, true});
+    m_needsRender = true;
+  }
+  applyStaffEvent(m_staff->update(now), now);
 
   if (m_navigation.screen() == ScreenId::Attract && m_attract.step(now)) m_needsRender = true;
   pollUsb(now);
@@ -430,10 +453,14 @@ void App::render() {
   m_ui->newFrame();
   forgetControls();
   const ScreenContext context = screenContext();
-  const bool dialogOpen = m_usbFlow->stage() != UsbInstallFlow::Stage::None;
+  // Packs from sticks are offered to staff only: a visitor's stick gets nothing.
+  const bool dialogOpen = screen == ScreenId::Staff && m_usbFlow->stage() != UsbInstallFlow::Stage::None;
+  StaffModeEvent staffEvent;
   bool productDrawn = false;
 
-  if (screen == ScreenId::Attract) {
+  if (screen == ScreenId::Staff) {
+    staffEvent = m_staff->draw(context, m_volumes.volumes(), m_packShown.string(), m_catalog ? &*m_catalog : nullptr, now);
+  } else if (screen == ScreenId::Attract) {
     const bool noPack = !m_catalog && m_options.play.empty();
     if (m_attract.draw(context, now, noPack)) m_needsRender = true;
   } else if (m_catalog && screen == ScreenId::Product) {
@@ -472,6 +499,10 @@ void App::render() {
     drawNoPackCard(context);
   }
   if (dialogOpen) applyInstallAction(drawInstallPrompt(context, *m_usbFlow), now);
+  // The PIN pad over whichever visitor screen the corner was held on.
+  if (screen != ScreenId::Staff && m_staff->padShown()) {
+    staffEvent = m_staff->draw(context, m_volumes.volumes(), m_packShown.string(), m_catalog ? &*m_catalog : nullptr, now);
+  }
   // On a product page the video is drawn over the UI at the left: notices go right, above the facts.
   m_notices.draw(context, screen == ScreenId::Product);
   m_ui->render();
@@ -482,6 +513,7 @@ void App::render() {
   m_saveFrames.frame(now, Clock::now(), savingBefore, m_form->saving());
   // Screen changes wait until the frame that drew the old screen (and used its textures) is out.
   if (m_afterFrame) std::exchange(m_afterFrame, {})();
+  applyStaffEvent(staffEvent, now);
 }
 
 std::optional<SDL_Point> App::controlAt(const std::string& name) const {

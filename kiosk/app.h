@@ -17,6 +17,8 @@
 #include "kiosk/packs/pack_installer.h"
 #include "kiosk/packs/usb_install_flow.h"
 #include "kiosk/save_frame_watch.h"
+#include "kiosk/settings/kiosk_settings.h"
+#include "kiosk/staff_mode.h"
 #include "kiosk/leads/scan_detector.h"
 #include "kiosk/leads/store_saver.h"
 #include "kiosk/screens/contact/contact_form.h"
@@ -77,6 +79,13 @@ class App {
   void reloadContent(const std::filesystem::path& pack);
   void pollUsb(Clock::time_point now);
   void applyInstallAction(const InstallPromptAction& action, Clock::time_point now);
+  void rollbackPack(Clock::time_point now);
+  // Staff mode opened or closed, or its screens asked for something.
+  void applyStaffEvent(const StaffModeEvent& event, Clock::time_point now);
+  // The stand's settings (at the start, and when staff save them): form rules, idle timeout,
+  // languages.
+  void applySettings(const KioskSettings& settings);
+  void applyLanguageSettings();
   void openProduct(std::size_t index, Clock::time_point now);
   void openProducer(const std::string& producerId, Clock::time_point now);
   void openContactForm(const std::string& producerId, Clock::time_point now);
@@ -107,7 +116,10 @@ class App {
   MediaOutput m_output;  // before everything that plays or shows pictures
   std::unique_ptr<platform::UiContext> m_ui;
   std::optional<Catalog> m_catalog;
+  std::vector<std::string> m_packLanguages;  // all of the pack's, before the settings choose some
+  std::string m_packDefaultLanguage;
   std::filesystem::path m_packShown;
+  KioskSettings m_settings;
   std::string m_language;
 
   // The screens.
@@ -142,6 +154,9 @@ class App {
   std::unique_ptr<PackInstaller> m_installer;
   std::unique_ptr<UsbInstallFlow> m_usbFlow;
   std::optional<std::filesystem::path> m_reloadPending;
+
+  // Staff mode: the corner hold, the PIN pad, the staff screens.
+  std::unique_ptr<StaffMode> m_staff;
 
   std::function<void()> m_afterFrame;
   bool m_quit = false;

@@ -27,14 +27,24 @@ std::unique_ptr<media::Playlist> MediaOutput::startPlaylist(std::vector<std::str
   clipOptions.decodeAudio = m_audio != nullptr && !m_options.mute;
   clipOptions.hardware = m_options.hardwareDecode;
   auto playlist = std::make_unique<media::Playlist>(std::move(videos), clipOptions);
-  playlist->setVolume(static_cast<float>(m_options.volume));
-  playlist->setMuted(m_options.mute);
+  applySound(*playlist);
   if (m_audio) {
     playlist->setAudioLatency(m_audio->latencySeconds());
     m_audio->attach(playlist.get());
   }
   m_heard.push_back(playlist.get());
   return playlist;
+}
+
+void MediaOutput::setSound(bool on, int volumePercent) {
+  m_soundOn = on;
+  m_settingsVolume = static_cast<float>(std::clamp(volumePercent, 0, 100)) / 100.0f;
+  for (media::Playlist* playlist : m_heard) applySound(*playlist);
+}
+
+void MediaOutput::applySound(media::Playlist& playlist) const {
+  playlist.setVolume(static_cast<float>(m_options.volume) * m_settingsVolume);
+  playlist.setMuted(m_options.mute || !m_soundOn);
 }
 
 void MediaOutput::release(const media::Playlist* playlist) {

@@ -30,6 +30,8 @@ class MediaOutput {
   std::unique_ptr<media::Playlist> startPlaylist(std::vector<std::string> videos);
   // Call before `playlist` goes: the sound goes back to the playlist heard before it started.
   void release(const media::Playlist* playlist);
+  // The stand's sound setting, on top of --mute and --volume: applies at once to every playlist.
+  void setSound(bool on, int volumePercent);
 
   // A video picture for this display.
   platform::VideoTexture videoTexture() const;
@@ -42,6 +44,9 @@ class MediaOutput {
   std::unique_ptr<platform::SdlAudioSink> m_audio;
   // The playlists started, the one heard last; each is heard again when the one after it goes.
   std::vector<media::Playlist*> m_heard;
+  bool m_soundOn = true;
+  float m_settingsVolume = 1.0f;
+  void applySound(media::Playlist& playlist) const;
 };
 
 }  // namespace etalase::kiosk

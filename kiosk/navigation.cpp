@@ -11,6 +11,7 @@ const char* screenName(ScreenId screen) {
     case ScreenId::Producer: return "producer";
     case ScreenId::Contact: return "contact";
     case ScreenId::BadgeScan: return "badge-scan";
+    case ScreenId::Staff: return "staff";
   }
   return "?";
 }
@@ -34,7 +35,7 @@ bool Navigation::update(Clock::time_point now) {
 }
 
 Navigation::Clock::time_point Navigation::idleDeadline() const {
-  if (m_screen == ScreenId::Attract) return Clock::time_point::max();
+  if (m_screen == ScreenId::Attract || m_screen == ScreenId::Staff) return Clock::time_point::max();
   return m_lastInput + m_idleTimeout;
 }
 

@@ -6,7 +6,8 @@
 
 namespace etalase::kiosk {
 
-enum class ScreenId { Attract, Grid, Product, Producer, Contact, BadgeScan };
+// Staff: staff mode's screens, which close by the staff session's own idle time, not this one's.
+enum class ScreenId { Attract, Grid, Product, Producer, Contact, BadgeScan, Staff };
 
 const char* screenName(ScreenId screen);
 
@@ -15,6 +16,7 @@ class Navigation {
   using Clock = std::chrono::steady_clock;
 
   explicit Navigation(std::chrono::milliseconds idleTimeout) : m_idleTimeout(idleTimeout) {}
+  void setIdleTimeout(std::chrono::milliseconds idleTimeout) { m_idleTimeout = idleTimeout; }
 
   ScreenId screen() const { return m_screen; }
   // Any touch, click or key: the visitor is still there.

@@ -12,6 +12,13 @@ inline constexpr const char* kSourceTyped = "typed";
 inline constexpr const char* kSourceScannedKeyboard = "scanned-keyboard";  // a USB/HID scanner
 inline constexpr const char* kSourceScannedCamera = "scanned-camera";
 
+// What stand staff make of a lead (Lead::rating); empty while nobody rated it.
+inline constexpr const char* kRatingHot = "hot";
+inline constexpr const char* kRatingWarm = "warm";
+inline constexpr const char* kRatingCold = "cold";
+// Lead::followUp when staff flagged it to follow up; else empty.
+inline constexpr const char* kFollowUpYes = "yes";
+
 struct Lead {
   std::string uuid;        // random v4 UUID text, made when the form is submitted
   std::string deviceId;    // which kiosk
@@ -34,6 +41,11 @@ struct Lead {
   std::string consentLanguage;
   std::string source;   // kSourceTyped, kSourceScannedKeyboard or kSourceScannedCamera
   std::string rawCard;  // the scanned vCard/MECARD text as read, else empty
+  // Set by stand staff afterwards, never by the visitor. Text, so that they travel in every
+  // export and the exchange format like the other fields.
+  std::string rating;      // kRatingHot, kRatingWarm, kRatingCold or empty
+  std::string staffNotes;  // free text
+  std::string followUp;    // kFollowUpYes or empty
 
   bool operator==(const Lead&) const = default;
 };
@@ -65,6 +77,9 @@ inline constexpr LeadTextField kLeadTextFields[] = {
     {"consent_language", &Lead::consentLanguage},
     {"source", &Lead::source},
     {"raw_card", &Lead::rawCard},
+    {"rating", &Lead::rating},
+    {"staff_notes", &Lead::staffNotes},
+    {"follow_up", &Lead::followUp},
 };
 
 }  // namespace etalase::leads

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "kiosk/leads/schema.h"
+#include "kiosk/leads/store_columns.h"
 #include "kiosk/leads/store_files.h"
 #include "kiosk/leads/uuid.h"
 
@@ -23,8 +24,6 @@ namespace {
 
 constexpr std::array<const char*, std::size(kEventKinds)> kEventKindNames = {
     "product-view", "video-play", "form-opened", "form-submitted", "scan-keyboard", "scan-camera"};
-
-constexpr int kTextFieldCount = static_cast<int>(std::size(kLeadTextFields));
 
 // Durability: WAL with synchronous=FULL. Every commit appends the lead to the WAL and fsyncs it
 // before COMMIT returns, so a lead is durable once add() returned (synchronous=NORMAL would only
@@ -38,13 +37,9 @@ constexpr const char* kPragmas =
     "PRAGMA synchronous = FULL;"
     "PRAGMA journal_size_limit = 1048576;"
     "PRAGMA wal_autocheckpoint = 256;"
-    "PRAGMA foreign_keys = ON;";
-
-std::string columnList() {
-  std::string columns;
-  for (const auto& field : kLeadTextFields) columns += fmt::format("{}, ", field.column);
-  return columns + "consent_given";
-}
+    "PRAGMA foreign_keys = ON;"
+    // A deleted lead (erasure, retention) is overwritten in the file, not left in free pages.
+    "PRAGMA secure_delete = ON;";
 
 std::string insertLeadSql() {
   std::string placeholders;
@@ -53,6 +48,17 @@ std::string insertLeadSql() {
   }
   return fmt::format("INSERT INTO leads ({}) VALUES ({}) ON CONFLICT (uuid) DO NOTHING",
                      columnList(), placeholders);
+}
+
+// The leads a LeadFilter takes. Every created_utc is >= '' and every id <= INT64_MAX: one
+// statement serves every filter and can use leads_by_created.
+const char* const kFilterWhere =
+    "created_utc >= ?1 AND id <= ?2 AND (?3 = 0 OR exported_utc = '')";
+
+void bindFilter(Statement& statement, const LeadFilter& filter) {
+  statement.bind(1, filter.sinceUtc)
+      .bind(2, filter.maxRowId.value_or(INT64_MAX))
+      .bind(3, std::int64_t{filter.notYetExported ? 1 : 0});
 }
 
 std::string mebibytes(std::uint64_t bytes) {
@@ -235,28 +241,52 @@ Result<bool> LeadStore::contains(const std::string& uuid) const {
 }
 
 Result<std::int64_t> LeadStore::count(const LeadFilter& filter) const {
-  // Every created_utc is >= '': one statement serves both cases and can use leads_by_created.
-  auto statement =
-      Statement::prepare(m_db.get(), m_name, "SELECT count(*) FROM leads WHERE created_utc >= ?1");
+  auto statement = Statement::prepare(m_db.get(), m_name,
+                                      fmt::format("SELECT count(*) FROM leads WHERE {}", kFilterWhere));
   if (!statement) return statement.error();
-  auto row = statement.value().bind(1, filter.sinceUtc).step("counting leads");
+  bindFilter(statement.value(), filter);
+  auto row = statement.value().step("counting leads");
   if (!row) return row.error();
   return statement.value().integer(0);
 }
 
-namespace {
+Result<std::int64_t> LeadStore::markExported(const LeadFilter& filter,
+                                             std::chrono::system_clock::time_point now) {
+  auto statement = Statement::prepare(
+      m_db.get(), m_name, fmt::format("UPDATE leads SET exported_utc = ?4 WHERE {}", kFilterWhere));
+  if (!statement) return statement.error();
+  bindFilter(statement.value(), filter);
+  statement.value().bind(4, utcTimestamp(now));
+  if (auto error = statement.value().run("noting the leads as exported")) return *error;
+  return static_cast<std::int64_t>(sqlite3_changes(m_db.get()));
+}
 
-// Leads with their products in one query (`leads` is a table or a subquery of it, in `order`):
-// one row per product, or one with has_product 0, in the lead's order. One statement stepped
-// is much cheaper than a second one reset, bound and stepped for every lead (100,000 exported).
+Result<std::int64_t> LeadStore::countNotExported() const {
+  LeadFilter filter;
+  filter.notYetExported = true;
+  return count(filter);
+}
+
+Result<std::int64_t> LeadStore::lastRowId() const {
+  auto statement = Statement::prepare(m_db.get(), m_name, "SELECT coalesce(max(id), 0) FROM leads");
+  if (!statement) return statement.error();
+  auto row = statement.value().step("reading the newest lead");
+  if (!row) return row.error();
+  return statement.value().integer(0);
+}
+
+std::string columnList() {
+  std::string columns;
+  for (const auto& field : kLeadTextFields) columns += fmt::format("{}, ", field.column);
+  return columns + "consent_given";
+}
+
 std::string leadsWithProductsSql(std::string_view leads, std::string_view order) {
   return fmt::format(
       "SELECT id, {}, lead_id IS NOT NULL AS has_product, product_id FROM {} "
       "LEFT JOIN lead_products ON lead_id = id ORDER BY {}, position",
       columnList(), leads, order);
 }
-
-}  // namespace
 
 Result<std::vector<Lead>> LeadStore::recent(std::size_t limit) const {
   auto statement = Statement::prepare(
@@ -276,13 +306,12 @@ Result<std::vector<Lead>> LeadStore::recent(std::size_t limit) const {
 
 std::optional<Error> LeadStore::forEach(const LeadFilter& filter,
                                         const std::function<bool(const Lead&)>& visit) const {
-  // Every created_utc is >= '': an empty sinceUtc takes all leads with the same statement, and
   // leads_by_created gives the order without a sort.
   auto statement = Statement::prepare(
       m_db.get(), m_name,
-      leadsWithProductsSql("(SELECT * FROM leads WHERE created_utc >= ?1)", "created_utc, id"));
+      leadsWithProductsSql(fmt::format("(SELECT * FROM leads WHERE {})", kFilterWhere), "created_utc, id"));
   if (!statement) return statement.error();
-  statement.value().bind(1, filter.sinceUtc);
+  bindFilter(statement.value(), filter);
   return readLeads(statement.value(), visit);
 }
 

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "kiosk/leads/lead.h"
+#include "kiosk/leads/lead_stats.h"
 #include "kiosk/leads/store_sqlite.h"
 #include "media/error.h"
 
@@ -58,6 +59,10 @@ struct CounterSummary {
 // Which leads forEach() visits.
 struct LeadFilter {
   std::string sinceUtc;  // created_utc >= this when not empty (ISO 8601 UTC, compared as text)
+  // Only leads stored up to this row (lastRowId() when an export starts), so that the leads an
+  // export marks are exactly those it wrote (0 on an empty store: none).
+  std::optional<std::int64_t> maxRowId;
+  bool notYetExported = false;  // only leads no export has marked yet
 };
 
 struct StoreOptions {
@@ -98,6 +103,37 @@ class LeadStore {
   [[nodiscard]] std::optional<Error> forEach(const LeadFilter& filter,
                                              const std::function<bool(const Lead&)>& visit) const;
   Result<CounterSummary> counters() const;
+  // The row id of the newest lead stored, 0 when there is none.
+  Result<std::int64_t> lastRowId() const;
+
+  // --- Staff mode (lead_store_staff.cpp) ---
+  Result<std::vector<Lead>> list(const LeadListQuery& query) const;
+  Result<std::int64_t> countMatching(const LeadListQuery& query) const;
+  Result<std::optional<Lead>> find(const std::string& uuid) const;
+  // Staff's rating, notes and follow-up flag; an Error when the lead is no longer stored.
+  [[nodiscard]] std::optional<Error> annotate(const std::string& uuid, const std::string& rating,
+                                              const std::string& notes, bool followUp);
+  // A person's right to erasure: the lead and its products are deleted and their content
+  // overwritten in the file (secure_delete, then a checkpoint), so later exports cannot hold it.
+  // The export log records only that one lead was erased.
+  [[nodiscard]] std::optional<Error> erase(const std::string& uuid);
+  // Every lead, the same way; the visit counters stay. Returns how many were erased.
+  Result<std::int64_t> eraseAll();
+  // Retention: deletes the leads created before `cutoffUtc` and notes their number in the export
+  // log (when there were any).
+  Result<std::int64_t> deleteCreatedBefore(const std::string& cutoffUtc,
+                                           std::chrono::system_clock::time_point now);
+  // Notes the filter's leads as exported now; returns how many.
+  Result<std::int64_t> markExported(const LeadFilter& filter,
+                                    std::chrono::system_clock::time_point now =
+                                        std::chrono::system_clock::now());
+  Result<std::int64_t> countNotExported() const;
+  [[nodiscard]] std::optional<Error> addLogEntry(ExportLogEntry entry);
+  // The newest `limit` entries, newest first.
+  Result<std::vector<ExportLogEntry>> exportLog(std::size_t limit) const;
+  // Counts for the dashboard, hours and days shifted by the stand's offset from UTC.
+  Result<LeadStats> leadStats(int utcOffsetMinutes) const;
+
   // nullopt when SQLite's integrity check says "ok", else its findings.
   [[nodiscard]] std::optional<Error> integrityCheck() const;
 
@@ -116,6 +152,9 @@ class LeadStore {
   // Steps `select` (columns: id, then columnList()) and hands each lead to `visit`.
   std::optional<Error> readLeads(Statement& select,
                                  const std::function<bool(const Lead&)>& visit) const;
+  // Deletes the leads a WHERE clause picks (bound to `value`) in one transaction, then
+  // checkpoints so that their content leaves the file.
+  Result<std::int64_t> deleteWhere(const char* where, std::string_view value, std::string_view what);
 
   std::filesystem::path m_file;
   std::string m_name;  // m_file as text, for Errors

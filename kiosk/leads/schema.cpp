@@ -57,9 +57,29 @@ CREATE INDEX leads_by_created ON leads (created_utc);
 CREATE INDEX lead_products_by_product ON lead_products (product_id);
 )sql";
 
+// Staff mode: a rating, notes and a follow-up flag per lead; when a lead was last exported (for
+// "only the leads not yet exported"); and the export log, which also records erasures and
+// retention clean-ups by their count alone, never whose lead it was.
+constexpr const char* kVersion3 = R"sql(
+ALTER TABLE leads ADD COLUMN rating TEXT NOT NULL DEFAULT '';
+ALTER TABLE leads ADD COLUMN staff_notes TEXT NOT NULL DEFAULT '';
+ALTER TABLE leads ADD COLUMN follow_up TEXT NOT NULL DEFAULT '';
+ALTER TABLE leads ADD COLUMN exported_utc TEXT NOT NULL DEFAULT '';
+CREATE TABLE export_log (
+  id INTEGER PRIMARY KEY,
+  at_utc TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  format TEXT NOT NULL DEFAULT '',
+  file TEXT NOT NULL DEFAULT '',
+  leads INTEGER NOT NULL DEFAULT 0,
+  outcome TEXT NOT NULL DEFAULT ''
+);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "leads, lead products and counters tables", kVersion1},
     {2, "indexes for newest-first lists and per-product counts", kVersion2},
+    {3, "staff ratings, notes, follow-up, export marks and the export log", kVersion3},
 };
 
 std::optional<Error> applyStep(sqlite3* db, const std::string& file, const Migration& step) {

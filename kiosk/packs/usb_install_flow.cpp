@@ -18,10 +18,6 @@ namespace etalase::kiosk {
 namespace fs = std::filesystem;
 
 namespace {
-constexpr int kAttemptsBeforeLockOut = 5;
-constexpr auto kLockOut = std::chrono::minutes(1);
-constexpr std::size_t kMaxPinLength = 12;
-
 // etalase-pack check-media: beside the kiosk when installed, else the one built with it.
 std::vector<std::string> mediaChecker() {
   std::error_code ec;
@@ -51,14 +47,13 @@ ValidationOutcome validateForInstall(const fs::path& pack, const ValidationProgr
   return outcome;
 }
 
-UsbInstallFlow::UsbInstallFlow(std::string staffPin, PackInstaller& installer)
-    : m_staffPin(std::move(staffPin)), m_installer(installer) {}
+UsbInstallFlow::UsbInstallFlow(PackInstaller& installer) : m_installer(installer) {}
 
 void UsbInstallFlow::volumesChanged(const platform::VolumeChanges& changes) {
   for (const auto& removed : changes.removed) {
-    // A stick pulled before the PIN was given: nothing to ask any more. During a copy the
-    // installer notices by itself and reports it.
-    if (m_stage == Stage::AskPin && removed.mountPoint == m_mountPoint) cancel();
+    // A stick pulled before staff installed from it: nothing to offer any more. During a copy
+    // the installer notices by itself and reports it.
+    if (m_stage == Stage::Offer && removed.mountPoint == m_mountPoint) cancel();
   }
   // "Insert it again to retry": a stick arriving while an outcome is shown starts afresh.
   if (m_stage == Stage::Outcome && !changes.added.empty() && !m_installer.busy()) dismiss();
@@ -72,45 +67,20 @@ void UsbInstallFlow::volumesChanged(const platform::VolumeChanges& changes) {
     m_mountPoint = added.mountPoint;
     m_pack = candidates.front();
     m_stickLabel = added.label;
-    m_typed.clear();
-    m_pinMessage.clear();
-    m_stage = Stage::AskPin;
-    log::info("content pack found on USB stick: {}", m_pack.string());
+    m_message.clear();
+    m_stage = Stage::Offer;
+    log::info("content pack found on USB stick: {} (offered in staff mode)", m_pack.string());
     return;
   }
 }
 
-void UsbInstallFlow::typeDigit(char digit, Clock::time_point now) {
-  if (m_stage != Stage::AskPin || digit < '0' || digit > '9' || now < m_lockedUntil) return;
-  if (m_typed.size() < kMaxPinLength) m_typed += digit;
-}
-
-void UsbInstallFlow::eraseDigit() {
-  if (!m_typed.empty()) m_typed.pop_back();
-}
-
-void UsbInstallFlow::submitPin(Clock::time_point now) {
-  if (m_stage != Stage::AskPin || !pinConfigured()) return;
-  if (now < m_lockedUntil) return;
-  if (m_typed != m_staffPin) {
-    m_typed.clear();
-    if (++m_wrongAttempts >= kAttemptsBeforeLockOut) {
-      m_wrongAttempts = 0;
-      m_lockedUntil = now + kLockOut;
-      m_pinMessage = "Too many wrong PINs: try again in a minute.";
-    } else {
-      m_pinMessage = "Wrong PIN.";
-    }
-    log::warn("USB install: wrong staff PIN");
-    return;
-  }
-  m_wrongAttempts = 0;
-  m_typed.clear();
-  m_pinMessage.clear();
+void UsbInstallFlow::install() {
+  if (m_stage != Stage::Offer) return;
   if (!m_installer.start(m_pack)) {
-    m_pinMessage = "Another install is still running.";
+    m_message = "Another install is still running.";
     return;
   }
+  m_message.clear();
   m_stage = Stage::Installing;
 }
 
@@ -120,7 +90,6 @@ void UsbInstallFlow::cancel() {
     return;  // it ends Failed ("cancelled") and the outcome is shown
   }
   m_stage = Stage::None;
-  m_typed.clear();
 }
 
 void UsbInstallFlow::dismiss() {

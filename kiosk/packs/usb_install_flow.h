@@ -1,6 +1,7 @@
-// What the kiosk does when a USB stick with a content pack appears: ask for the staff PIN, then
-// install through PackInstaller and report. Pure logic (no ImGui), so the rules are tested;
-// screens/install_prompt draws it. UI thread only.
+// What the kiosk does when a USB stick with a content pack appears: offer it to staff, then
+// install through PackInstaller and report. The offer is shown only in staff mode (the PIN is
+// asked there), so a visitor who plugs in a stick gets nothing. Pure logic (no ImGui), so the
+// rules are tested; screens/install_prompt draws it. UI thread only.
 #pragma once
 
 #include <chrono>
@@ -20,18 +21,15 @@ ValidationOutcome validateForInstall(const std::filesystem::path& pack, const Va
 
 class UsbInstallFlow {
  public:
-  enum class Stage { None, AskPin, Installing, Outcome };
+  enum class Stage { None, Offer, Installing, Outcome };
   using Clock = std::chrono::steady_clock;
 
-  // An empty PIN means no staff PIN is set: sticks are then only reported, never installed.
-  UsbInstallFlow(std::string staffPin, PackInstaller& installer);
+  explicit UsbInstallFlow(PackInstaller& installer);
 
-  // Feed the watcher's changes; a stick with a pack on it opens the PIN prompt.
+  // Feed the watcher's changes; a stick with a pack on it is offered for installing.
   void volumesChanged(const platform::VolumeChanges& changes);
-  // PIN entry (digits only; a wrong PIN five times locks the prompt for a minute).
-  void typeDigit(char digit, Clock::time_point now);
-  void eraseDigit();
-  void submitPin(Clock::time_point now);
+  // Staff chose to install the pack offered.
+  void install();
   void cancel();
   // After the outcome: close it, or go back to the previous pack.
   void dismiss();
@@ -42,22 +40,16 @@ class UsbInstallFlow {
   Stage stage() const { return m_stage; }
   const std::string& stickLabel() const { return m_stickLabel; }
   const std::filesystem::path& packOnStick() const { return m_pack; }
-  std::size_t pinLength() const { return m_typed.size(); }
-  bool pinConfigured() const { return !m_staffPin.empty(); }
-  const std::string& pinMessage() const { return m_pinMessage; }  // "Wrong PIN", the lock-out
+  const std::string& message() const { return m_message; }  // "Another install is still running."
   InstallStatus status() const { return m_installer.status(); }
 
  private:
-  std::string m_staffPin;
   PackInstaller& m_installer;
   Stage m_stage = Stage::None;
   std::filesystem::path m_mountPoint;
   std::filesystem::path m_pack;
   std::string m_stickLabel;
-  std::string m_typed;
-  std::string m_pinMessage;
-  int m_wrongAttempts = 0;
-  Clock::time_point m_lockedUntil{};
+  std::string m_message;
 };
 
 }  // namespace etalase::kiosk

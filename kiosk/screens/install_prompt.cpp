@@ -14,25 +14,6 @@ namespace {
 
 constexpr std::size_t kProblemsShown = 8;
 
-void drawKeypad(const ScreenContext& context, InstallPromptAction& action) {
-  const float key = std::max(context.touchTarget, context.unit * 2.6f);
-  const char* labels[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Del", "0", "OK"};
-  for (int i = 0; i < 12; ++i) {
-    if (i % 3 != 0) ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Button, i == 11 ? kAccent : kTile);
-    if (ImGui::Button(labels[i], ImVec2(key * 1.4f, key))) {
-      if (i == 9) {
-        action.erase = true;
-      } else if (i == 11) {
-        action.submit = true;
-      } else {
-        action.digit = labels[i][0];
-      }
-    }
-    ImGui::PopStyleColor();
-  }
-}
-
 const char* stepName(InstallState state) {
   switch (state) {
     case InstallState::Validating: return "Checking the pack (every video is decoded)";
@@ -73,23 +54,16 @@ InstallPromptAction drawInstallPrompt(const ScreenContext& context, const UsbIns
   ImGui::Spacing();
   const InstallStatus status = flow.status();
   switch (flow.stage()) {
-    case UsbInstallFlow::Stage::AskPin:
-      if (!flow.pinConfigured()) {
-        ImGui::TextUnformatted("No staff PIN is set on this kiosk, so packs cannot be installed from USB. "
-                               "Start Etalase with --staff-pin (or ETALASE_STAFF_PIN) to allow it.");
-        action.cancel = touchButton(context, "Close", kAccent);
-        break;
-      }
-      ImGui::TextUnformatted("Staff: enter the PIN to install it. The pack is checked first; the kiosk "
-                             "keeps showing the current pack until the new one is ready.");
+    case UsbInstallFlow::Stage::Offer:
+      ImGui::TextUnformatted("Install it on this kiosk? The pack is checked first (every video is decoded); "
+                             "the kiosk keeps showing the current pack until the new one is ready, and the "
+                             "current one is kept to go back to.");
+      if (!flow.message().empty()) ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.4f, 1.0f), "%s", flow.message().c_str());
       ImGui::Spacing();
-      ImGui::PushFont(context.fonts->title);
-      ImGui::TextUnformatted(flow.pinLength() == 0 ? "PIN: _" : ("PIN: " + std::string(flow.pinLength(), '*')).c_str());
-      ImGui::PopFont();
-      if (!flow.pinMessage().empty()) ImGui::TextColored(ImVec4(1.0f, 0.5f, 0.4f, 1.0f), "%s", flow.pinMessage().c_str());
-      drawKeypad(context, action);
-      ImGui::Spacing();
-      action.cancel = touchButton(context, "Cancel", kTile);
+      action.install = touchButton(context, "Install", kAccent);
+      rememberLastItem("install.install");
+      ImGui::SameLine();
+      action.cancel = touchButton(context, "Not now", kTile);
       break;
     case UsbInstallFlow::Stage::Installing: {
       ImGui::TextUnformatted(stepName(status.state));
@@ -126,15 +100,6 @@ InstallPromptAction drawInstallPrompt(const ScreenContext& context, const UsbIns
   ImGui::End();
   ImGui::PopStyleColor();
   return action;
-}
-
-void applyPinKey(UsbInstallFlow& flow, SDL_Keycode key, std::chrono::steady_clock::time_point now) {
-  if (key >= SDLK_0 && key <= SDLK_9) flow.typeDigit(static_cast<char>('0' + (key - SDLK_0)), now);
-  if (key >= SDLK_KP_1 && key <= SDLK_KP_9) flow.typeDigit(static_cast<char>('1' + (key - SDLK_KP_1)), now);
-  if (key == SDLK_KP_0) flow.typeDigit('0', now);
-  if (key == SDLK_BACKSPACE) flow.eraseDigit();
-  if (key == SDLK_RETURN || key == SDLK_KP_ENTER) flow.submitPin(now);
-  if (key == SDLK_ESCAPE) flow.cancel();
 }
 
 }  // namespace etalase::kiosk

@@ -72,6 +72,21 @@ class SettingsReader {
       } else {
         problem(key, "must be a number of megabytes from 0 to 1000000");
       }
+    } else if (key == "visitor_idle_seconds") {
+      readWhole(key, value, 0, 3600, s.visitorIdleSeconds);
+    } else if (key == "staff_idle_seconds") {
+      readWhole(key, value, 15, 3600, s.staffIdleSeconds);
+    } else if (key == "sound") {
+      if (value.is_boolean()) s.soundOn = value.get<bool>();
+      else problem(key, "must be true or false");
+    } else if (key == "volume_percent") {
+      readWhole(key, value, 0, 100, s.volumePercent);
+    } else if (key == "default_language") {
+      readText(key, value, 16, s.defaultLanguage);
+    } else if (key == "offered_languages") {
+      readLanguages(value);
+    } else if (key == "retention_days") {
+      readWhole(key, value, 0, 36500, s.retentionDays);
     } else {
       problem(key, "is not a setting this kiosk knows (ignored)");
     }
@@ -89,6 +104,26 @@ class SettingsReader {
     }
     into = text;
     return true;
+  }
+
+  void readWhole(const std::string& key, const json& value, int low, int high, int& into) {
+    if (!value.is_number_integer() || value.get<long long>() < low || value.get<long long>() > high) {
+      return problem(key, fmt::format("must be a whole number from {} to {}", low, high));
+    }
+    into = static_cast<int>(value.get<long long>());
+  }
+
+  void readLanguages(const json& value) {
+    if (!value.is_array()) return problem("offered_languages", "must be a list of language codes");
+    std::vector<std::string> languages;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (!value[i].is_string() || value[i].get<std::string>().empty() || value[i].get<std::string>().size() > 16) {
+        problem(fmt::format("offered_languages[{}]", i), "must be a language code such as \"id\"");
+        continue;
+      }
+      languages.push_back(value[i].get<std::string>());
+    }
+    m_out.settings.offeredLanguages = std::move(languages);
   }
 
   static bool safeDeviceId(const std::string& id) {
@@ -170,7 +205,14 @@ std::optional<Error> saveSettings(const std::filesystem::path& file, const Kiosk
                    {"device_id", settings.deviceId},
                    {"phone_region", settings.phoneRegion},
                    {"require_email_or_phone", settings.requireEmailOrPhone},
-                   {"low_disk_warning_mb", static_cast<double>(settings.lowDiskWarningBytes) / (1024.0 * 1024.0)}};
+                   {"low_disk_warning_mb", static_cast<double>(settings.lowDiskWarningBytes) / (1024.0 * 1024.0)},
+                   {"visitor_idle_seconds", settings.visitorIdleSeconds},
+                   {"staff_idle_seconds", settings.staffIdleSeconds},
+                   {"sound", settings.soundOn},
+                   {"volume_percent", settings.volumePercent},
+                   {"default_language", settings.defaultLanguage},
+                   {"offered_languages", settings.offeredLanguages},
+                   {"retention_days", settings.retentionDays}};
   json required = json::array();
   for (Field field : settings.requiredFields) required.push_back(fieldKey(field));
   document["required_fields"] = std::move(required);

@@ -27,6 +27,19 @@ struct KioskSettings {
   std::optional<ConsentText> consent;
   // Below this much free space staff are warned (SQLite's write-ahead log needs room too).
   std::uint64_t lowDiskWarningBytes = 16ull * 1024 * 1024;
+  // Seconds without a touch before a visitor's screen goes back to the videos (0: the command
+  // line's --idle-timeout), and before staff mode closes by itself.
+  int visitorIdleSeconds = 0;
+  int staffIdleSeconds = 120;
+  bool soundOn = true;
+  int volumePercent = 100;
+  // The language a visitor sees first (empty: the pack's), and the languages offered (empty: all
+  // of the pack's).
+  std::string defaultLanguage;
+  std::vector<std::string> offeredLanguages;
+  // Leads older than this many days are deleted (0: kept until staff erase them). Indonesia's
+  // personal-data law asks for a stated retention period.
+  int retentionDays = 0;
 
   bool operator==(const KioskSettings&) const = default;
 };

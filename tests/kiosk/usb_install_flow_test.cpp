@@ -1,5 +1,5 @@
-// The staff PIN stands between a stick and the stand's content: only the right PIN installs,
-// guessing is slowed down, and a stick pulled before the PIN leaves nothing behind.
+// A stick with a pack is only offered: staff (in staff mode, behind the PIN) choose to install
+// it, and a stick pulled before that leaves nothing behind.
 #include "kiosk/packs/usb_install_flow.h"
 
 #include <gtest/gtest.h>
@@ -33,21 +33,15 @@ struct Fixture {
   platform::VolumeChanges pulled() const { return {{}, {platform::Volume{stick, "STICK"}}}; }
 };
 
-void type(UsbInstallFlow& flow, const std::string& digits, Clock::time_point now) {
-  for (char d : digits) flow.typeDigit(d, now);
-}
-
-TEST(UsbInstallFlow, StickWithAPackAsksForThePinAndTheRightPinInstalls) {
+TEST(UsbInstallFlow, StickWithAPackIsOfferedAndInstallsWhenStaffSaySo) {
   Fixture f;
-  UsbInstallFlow flow("2468", f.installer);
+  UsbInstallFlow flow(f.installer);
   flow.volumesChanged(f.inserted());
-  ASSERT_EQ(flow.stage(), UsbInstallFlow::Stage::AskPin);
+  ASSERT_EQ(flow.stage(), UsbInstallFlow::Stage::Offer);
   EXPECT_EQ(flow.stickLabel(), "STICK");
   EXPECT_EQ(flow.packOnStick(), f.stick / "pack");
-  const auto now = Clock::now();
-  type(flow, "2468", now);
-  EXPECT_EQ(flow.pinLength(), 4u);
-  flow.submitPin(now);
+  EXPECT_FALSE(f.installer.busy()) << "nothing is installed before staff choose to";
+  flow.install();
   ASSERT_EQ(flow.stage(), UsbInstallFlow::Stage::Installing);
   std::optional<fs::path> installed;
   for (int i = 0; i < 500 && flow.stage() == UsbInstallFlow::Stage::Installing; ++i) {
@@ -61,43 +55,20 @@ TEST(UsbInstallFlow, StickWithAPackAsksForThePinAndTheRightPinInstalls) {
   EXPECT_EQ(flow.stage(), UsbInstallFlow::Stage::None);
 }
 
-TEST(UsbInstallFlow, WrongPinInstallsNothingAndFiveWrongOnesLockThePrompt) {
+TEST(UsbInstallFlow, CancellingTheOfferInstallsNothing) {
   Fixture f;
-  UsbInstallFlow flow("2468", f.installer);
+  UsbInstallFlow flow(f.installer);
   flow.volumesChanged(f.inserted());
-  const auto now = Clock::now();
-  for (int attempt = 0; attempt < 5; ++attempt) {
-    type(flow, "1111", now);
-    flow.submitPin(now);
-    EXPECT_EQ(flow.stage(), UsbInstallFlow::Stage::AskPin);
-    EXPECT_EQ(flow.pinLength(), 0u) << "a wrong PIN is cleared";
-  }
-  EXPECT_NE(flow.pinMessage().find("minute"), std::string::npos) << flow.pinMessage();
-  // Locked: even the right PIN is not taken until the minute is over.
-  type(flow, "2468", now + std::chrono::seconds(10));
-  flow.submitPin(now + std::chrono::seconds(10));
-  EXPECT_EQ(flow.stage(), UsbInstallFlow::Stage::AskPin);
-  type(flow, "2468", now + std::chrono::seconds(61));
-  flow.submitPin(now + std::chrono::seconds(61));
-  EXPECT_EQ(flow.stage(), UsbInstallFlow::Stage::Installing);
-}
-
-TEST(UsbInstallFlow, WithoutAStaffPinNothingCanBeInstalled) {
-  Fixture f;
-  UsbInstallFlow flow("", f.installer);
-  flow.volumesChanged(f.inserted());
-  ASSERT_EQ(flow.stage(), UsbInstallFlow::Stage::AskPin);  // staff see why nothing happens
-  EXPECT_FALSE(flow.pinConfigured());
-  flow.submitPin(Clock::now());
-  EXPECT_EQ(flow.stage(), UsbInstallFlow::Stage::AskPin);
+  flow.cancel();
+  EXPECT_EQ(flow.stage(), UsbInstallFlow::Stage::None);
+  flow.install();
   EXPECT_FALSE(f.installer.busy());
 }
 
-TEST(UsbInstallFlow, StickPulledBeforeThePinClosesThePrompt) {
+TEST(UsbInstallFlow, StickPulledBeforeInstallingClosesTheOffer) {
   Fixture f;
-  UsbInstallFlow flow("2468", f.installer);
+  UsbInstallFlow flow(f.installer);
   flow.volumesChanged(f.inserted());
-  type(flow, "24", Clock::now());
   flow.volumesChanged(f.pulled());
   EXPECT_EQ(flow.stage(), UsbInstallFlow::Stage::None);
 }
@@ -105,7 +76,7 @@ TEST(UsbInstallFlow, StickPulledBeforeThePinClosesThePrompt) {
 TEST(UsbInstallFlow, StickWithoutAPackIsIgnored) {
   Fixture f;
   fs::remove_all(f.stick / "pack");
-  UsbInstallFlow flow("2468", f.installer);
+  UsbInstallFlow flow(f.installer);
   flow.volumesChanged(f.inserted());
   EXPECT_EQ(flow.stage(), UsbInstallFlow::Stage::None);
 }

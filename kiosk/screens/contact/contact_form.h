@@ -49,6 +49,8 @@ class ContactForm {
   using Clock = std::chrono::steady_clock;
 
   ContactForm(leads::LeadSaver* saver, FormSettings settings);
+  // New rules from the staff settings screen; they apply from the next form opened.
+  void setSettings(FormSettings settings) { m_settings = std::move(settings); }
 
   // Opens an empty form about `producerId` (may be empty: the whole stand), with the products the
   // visitor looked at during this visit ticked.
