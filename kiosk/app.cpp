@@ -98,7 +98,8 @@ void App::showContent() {
     auto countries = allCountryNames(m_catalog->languages);
     texts.insert(texts.end(), countries.begin(), countries.end());
   }
-  m_ui = std::make_unique<platform::UiContext>(m_display.window(), m_display.renderer(), texts);
+  m_uiTexts = std::move(texts);
+  rebuildUi();
 
   m_attract.start(std::move(content.attractVideos));
   applyLanguageSettings();
@@ -425,6 +426,18 @@ void App::step(std::chrono::milliseconds maxWait) {
   if (m_needsRender || m_ui->wantsAnotherFrame()) render();
   if (m_navigation.screen() == ScreenId::Attract) m_attract.prepareUpcomingFrame();
   if (m_reloadPending) reloadContent(*std::exchange(m_reloadPending, std::nullopt));
+  // After the frame, like a reload: that frame still used the old font atlas.
+  if (std::exchange(m_rebuildUiPending, false)) {
+    rebuildUi();
+    m_needsRender = true;
+  }
+}
+
+void App::rebuildUi() {
+  std::vector<std::string> texts = m_uiTexts;
+  texts.push_back(m_extraGlyphs);
+  m_ui.reset();  // one ImGui context and backend at a time
+  m_ui = std::make_unique<platform::UiContext>(m_display.window(), m_display.renderer(), texts);
 }
 
 ScreenContext App::screenContext() const {

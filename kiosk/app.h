@@ -86,6 +86,8 @@ class App {
   // languages.
   void applySettings(const KioskSettings& settings);
   void applyLanguageSettings();
+  // A new UI (font atlas) for the texts the screens may show, and the characters added since.
+  void rebuildUi();
   void openProduct(std::size_t index, Clock::time_point now);
   void openProducer(const std::string& producerId, Clock::time_point now);
   void openContactForm(const std::string& producerId, Clock::time_point now);
@@ -115,6 +117,11 @@ class App {
   platform::Display m_display;
   MediaOutput m_output;  // before everything that plays or shows pictures
   std::unique_ptr<platform::UiContext> m_ui;
+  std::vector<std::string> m_uiTexts;  // the pack's and the kiosk's texts, for the font atlas
+  // Characters of leads shown in staff mode that the atlas lacked (names in any script): added to
+  // the atlas when they first show, not kept in the log or anywhere else.
+  std::string m_extraGlyphs;
+  bool m_rebuildUiPending = false;
   std::optional<Catalog> m_catalog;
   std::vector<std::string> m_packLanguages;  // all of the pack's, before the settings choose some
   std::string m_packDefaultLanguage;

@@ -18,6 +18,10 @@ void App::applyStaffEvent(const StaffModeEvent& event, Clock::time_point now) {
     applySettings(*action.settingsSaved);
   }
   if (action.rollbackPack) rollbackPack(now);
+  if (!action.missingGlyphs.empty()) {
+    m_extraGlyphs += action.missingGlyphs;
+    m_rebuildUiPending = true;
+  }
   if (action.quit) {
     log::info("staff mode: the kiosk was asked to quit");
     m_quit = true;

@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kiosk/leads/lead.h"
@@ -64,6 +65,11 @@ struct LeadFilter {
   std::optional<std::int64_t> maxRowId;
   bool notYetExported = false;  // only leads no export has marked yet
 };
+inline LeadFilter leadsSince(std::string sinceUtc) {
+  LeadFilter filter;
+  filter.sinceUtc = std::move(sinceUtc);
+  return filter;
+}
 
 struct StoreOptions {
   // Below this much free space on the database's file system, diskWarning() says so (leads are

@@ -92,12 +92,12 @@ TEST(ExportJob, ACancelledExportLeavesAnEarlierFileOfTheSameNameAsItWas) {
 TEST(ExportJob, TheFilterAndAnEmptyResultStillMakeAWholeFile) {
   Stand stand("job-filter");
   const fs::path file = stand.out / "none.jsonl";
-  auto summary = exportLeads(*stand.store, {"2099-01-01T00:00:00.000Z"}, ExportFormat::JsonLines,
+  auto summary = exportLeads(*stand.store, leads::leadsSince("2099-01-01T00:00:00.000Z"), ExportFormat::JsonLines,
                              file, {});
   ASSERT_TRUE(summary) << summary.error().text();
   EXPECT_EQ(summary.value().leads, 0);
   EXPECT_EQ(test::readFile(file).find("{\"format\":\"etalase-leads\""), 0u);
-  auto some = exportLeads(*stand.store, {"2026-12-02T17:13:02.000Z"}, ExportFormat::Csv,
+  auto some = exportLeads(*stand.store, leads::leadsSince("2026-12-02T17:13:02.000Z"), ExportFormat::Csv,
                           stand.out / "some.csv", {});
   ASSERT_TRUE(some) << some.error().text();
   EXPECT_EQ(some.value().leads, 2);  // hostileLeads() are made at :00, :01, :02 and :03

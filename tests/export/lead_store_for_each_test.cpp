@@ -42,7 +42,7 @@ TEST(LeadStoreForEach, TheFilterTakesLeadsFromItsTimeOn) {
   const auto leads = leadsAt({"2026-12-01T23:59:59.999Z", "2026-12-02T00:00:00.000Z",
                               "2026-12-03T08:00:00.000Z"});
   LeadStore store = exporting::test::storeWith(dir / "leads.db", leads);
-  const LeadFilter since{"2026-12-02T00:00:00.000Z"};
+  const LeadFilter since = leadsSince("2026-12-02T00:00:00.000Z");
   std::vector<std::string> seen;
   ASSERT_FALSE(store.forEach(since, [&](const Lead& lead) {
     seen.push_back(lead.createdUtc);
@@ -73,7 +73,7 @@ TEST(LeadStoreForEach, AHostileSinceIsOnlyAValue) {
   const fs::path dir = ::etalase::test::freshTempDirectory("for-each-hostile");
   LeadStore store = exporting::test::storeWith(dir / "leads.db", exporting::test::hostileLeads());
   int visits = 0;
-  ASSERT_FALSE(store.forEach({"' OR 1=1; DROP TABLE leads;--"}, [&](const Lead&) {
+  ASSERT_FALSE(store.forEach(leadsSince("' OR 1=1; DROP TABLE leads;--"), [&](const Lead&) {
     ++visits;
     return true;
   }));

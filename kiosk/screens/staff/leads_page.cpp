@@ -86,6 +86,18 @@ void LeadsPage::refresh(StaffContext& staff) {
   }
 }
 
+std::string LeadsPage::shownText() const {
+  std::string text = m_search + m_draftNotes;
+  const auto add = [&](const leads::Lead& lead) {
+    for (const auto& field : leads::kLeadTextFields) {
+      if (std::string_view(field.column) != "raw_card") text += lead.*field.member;
+    }
+  };
+  for (const leads::Lead& lead : m_rows) add(lead);
+  if (m_detail) add(*m_detail);
+  return text;
+}
+
 void LeadsPage::clear() {
   m_rows.clear();
   m_detail.reset();

@@ -42,6 +42,8 @@ class LeadsPage {
   // Forgets every lead shown and every draft (staff mode closing): nothing stays for a visitor.
   void clear();
   bool detailOpen() const { return m_detail.has_value(); }
+  // Every text this page shows of the leads (for the font atlas).
+  std::string shownText() const;
 
  private:
   enum class Confirm { None, DeleteOne, EraseAll };

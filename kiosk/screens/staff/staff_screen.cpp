@@ -1,6 +1,7 @@
 #include "kiosk/screens/staff/staff_screen.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "kiosk/screens/widgets.h"
 
@@ -20,6 +21,35 @@ constexpr TabInfo kTabs[] = {
     {StaffScreen::Tab::Settings, "Settings", "staff.tab.settings"},
     {StaffScreen::Tab::Pack, "Pack", "staff.tab.pack"},
 };
+
+void appendUtf8(std::string& out, unsigned int c) {
+  if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  }
+  out += static_cast<char>(0x80 | (c & 0x3F));
+}
+
+// The characters of `text` the current font lacks and that were not asked for before.
+std::string missingGlyphs(const std::string& text, std::set<unsigned int>& asked) {
+  std::string missing;
+  ImFont* font = ImGui::GetFont();
+  const char* at = text.data();
+  const char* end = at + text.size();
+  while (at < end) {
+    unsigned int c = 0;
+    at += std::max(1, ImTextCharFromUtf8(&c, at, end));
+    if (c < 0x80 || c == IM_UNICODE_CODEPOINT_INVALID || c > IM_UNICODE_CODEPOINT_MAX || font->FindGlyphNoFallback(static_cast<ImWchar>(c))) continue;
+    if (asked.insert(c).second) appendUtf8(missing, c);
+  }
+  return missing;
+}
 
 }  // namespace
 
@@ -140,6 +170,7 @@ StaffAction StaffScreen::draw(const ScreenContext& context, const std::vector<pl
   }
   endFullScreenWindow();
   m_text.drawKeyboard(context, now);
+  if (m_tab == Tab::Leads) action.missingGlyphs = missingGlyphs(m_leads.shownText(), m_glyphsAsked);
   if (action.settingsSaved) m_needsRefresh = true;
   return action;
 }

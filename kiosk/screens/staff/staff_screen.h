@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "kiosk/screens/staff/staff_pages.h"
@@ -19,6 +20,9 @@ struct StaffAction {
   bool changePin = false;
   bool rollbackPack = false;
   std::optional<KioskSettings> settingsSaved;
+  // Characters on the page that the font atlas lacks (a lead's name in Cyrillic, Chinese...):
+  // the app adds them to the atlas after this frame.
+  std::string missingGlyphs;
 };
 
 class StaffScreen {
@@ -55,6 +59,7 @@ class StaffScreen {
   DashboardPage m_dashboard;
   ExportPage m_export;
   SettingsPage m_settings;
+  std::set<unsigned int> m_glyphsAsked;  // asked for once each, even where no font has them
   bool m_confirmQuit = false;
   bool m_needsRefresh = true;
 };
