@@ -402,6 +402,7 @@ void App::step(std::chrono::milliseconds maxWait) {
     m_leadsWarning = std::move(warning);
   }
   if (m_navigation.screen() == ScreenId::Contact && m_form->animating()) m_needsRender = true;
+  if (m_navigation.screen() == ScreenId::Staff && m_staff->animating()) m_needsRender = true;
   if (m_navigation.update(now)) enterScreen(ScreenId::Attract, now);
   if (m_staff->holdCompleted(now)) {
     // The finger stays down: release it off-screen so that nothing under it is pressed.

@@ -51,6 +51,7 @@ class StaffMode {
 
   bool padShown() const { return m_session && m_session->padShown(); }
   bool open() const { return m_session && m_session->open(); }
+  bool animating() const { return m_screen.animating(); }
   void settingsChanged(const KioskSettings& settings);
   void leadsChanged() { m_screen.refresh(); }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <iterator>
 #include <sstream>
 #include <tuple>
@@ -66,6 +67,14 @@ std::vector<fs::path> readMountPoints(const fs::path& mountTable) {
   std::string line;
   while (std::getline(in, line)) {
     // "36 35 98:0 /root /mount/point options ... - fstype source superoptions": the 5th field.
+    // Memory and kernel file systems (a sandbox's tmpfs under /mnt, say) are never a stick.
+    static const std::set<std::string> kNotAStick = {"tmpfs", "ramfs", "proc", "sysfs", "devtmpfs",
+                                                     "overlay", "squashfs", "autofs", "cgroup", "cgroup2"};
+    if (const auto dash = line.find(" - "); dash != std::string::npos) {
+      std::istringstream after(line.substr(dash + 3));
+      std::string fileSystem;
+      if (after >> fileSystem && kNotAStick.count(fileSystem)) continue;
+    }
     std::istringstream fields(line);
     std::string field;
     for (int i = 0; i < 5 && fields >> field; ++i) {

@@ -59,6 +59,22 @@ TEST(RemovableMedia, StickMountedUnderMediaIsReportedOnceThenItsRemoval) {
   EXPECT_EQ(watcher.volumes().size(), 1u);
 }
 
+TEST(RemovableMedia, AMemoryFileSystemUnderMntIsNoStick) {
+  const fs::path dir = test::freshTempDirectory(currentTestName());
+  RemovableMediaConfig config;
+  config.mountTable = dir / "mountinfo";
+  {
+    std::ofstream out(config.mountTable);
+    out << "30 1 0:50 / /mnt/sandbox/python ro,nosuid shared:2 - tmpfs tools ro,size=4k\n";
+    out << "31 1 8:17 / /mnt/STICK rw,nosuid shared:3 - exfat /dev/sdb1 rw\n";
+  }
+  config.mountRoots = {"/mnt"};
+  RemovableMediaWatcher watcher(config);
+  const VolumeChanges changes = watcher.poll();
+  ASSERT_EQ(changes.added.size(), 1u);
+  EXPECT_EQ(changes.added[0].label, "STICK");
+}
+
 TEST(RemovableMedia, MissingMountTableMeansNoSticks) {
   RemovableMediaConfig config;
   config.mountTable = test::freshTempDirectory(currentTestName()) / "no-such-file";

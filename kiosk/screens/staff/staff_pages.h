@@ -86,6 +86,8 @@ class ExportPage {
   void refresh(StaffContext& staff);
   void draw(const ScreenContext& context, StaffContext& staff);
   bool running() const { return m_runner.running(); }
+  // Running, or finished and its outcome not drawn yet: the screen must draw again.
+  bool busy() const { return m_runner.running() || m_wasRunning; }
   void cancel() { m_runner.cancel(); }
 
  private:

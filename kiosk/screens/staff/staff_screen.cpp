@@ -177,7 +177,7 @@ StaffAction StaffScreen::draw(const ScreenContext& context, const std::vector<pl
 
 std::optional<StaffScreen::Clock::time_point> StaffScreen::nextWake(Clock::time_point now) const {
   std::optional<Clock::time_point> wake = m_text.nextWake();
-  if (m_export.running()) {
+  if (m_export.busy()) {
     const auto soon = now + std::chrono::milliseconds(100);  // the progress bar moves
     wake = wake ? std::min(*wake, soon) : soon;
   }

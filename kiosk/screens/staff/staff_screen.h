@@ -38,6 +38,8 @@ class StaffScreen {
   StaffAction draw(const ScreenContext& context, const std::vector<platform::Volume>& volumes,
                    const std::string& packShown, Clock::time_point now);
   std::optional<Clock::time_point> nextWake(Clock::time_point now) const;
+  // Something on screen moves by itself (an export's progress): draw every wake.
+  bool animating() const { return m_open && m_export.busy(); }
   StaffTextInput& text() { return m_text; }
   // A lead was saved, or a stick came or went: the pages read again.
   void refresh();
