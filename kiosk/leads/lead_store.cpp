@@ -289,19 +289,9 @@ std::string leadsWithProductsSql(std::string_view leads, std::string_view order)
 }
 
 Result<std::vector<Lead>> LeadStore::recent(std::size_t limit) const {
-  auto statement = Statement::prepare(
-      m_db.get(), m_name,
-      leadsWithProductsSql("(SELECT * FROM leads ORDER BY created_utc DESC, id DESC LIMIT ?1)",
-                           "created_utc DESC, id DESC"));
-  if (!statement) return statement.error();
-  statement.value().bind(1, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
-  std::vector<Lead> leads;
-  auto error = readLeads(statement.value(), [&](const Lead& lead) {
-    leads.push_back(lead);
-    return true;
-  });
-  if (error) return *error;
-  return leads;
+  LeadListQuery everyLead;
+  everyLead.limit = limit;
+  return list(everyLead);
 }
 
 std::optional<Error> LeadStore::forEach(const LeadFilter& filter,

@@ -17,6 +17,7 @@
 #include "kiosk/leads/schema.h"
 #include "kiosk/leads/synthetic_leads.h"
 #include "kiosk/leads/uuid.h"
+#include "leads/sqlite_test_support.h"
 #include "test_support.h"
 
 namespace etalase::leads {
@@ -117,23 +118,8 @@ bool holds(const std::string& bytes, const std::string& needle) {
   return bytes.find(needle) != std::string::npos;
 }
 
-SqlitePtr openRaw(const fs::path& file) {
-  sqlite3* raw = nullptr;
-  EXPECT_EQ(
-      sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr),
-      SQLITE_OK);
-  return SqlitePtr(raw);
-}
-
-std::int64_t queryNumber(sqlite3* db, const char* sql) {
-  auto statement = Statement::prepare(db, "test.db", sql);
-  if (!statement) {
-    ADD_FAILURE() << statement.error().text();
-    return -1;
-  }
-  auto row = statement.value().step("query");
-  return row && row.value() ? statement.value().integer(0) : -1;
-}
+using test_sql::openRaw;
+using test_sql::queryNumber;
 
 // ---------------------------------------------------------------------------------------------
 // The lead list

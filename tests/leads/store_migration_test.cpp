@@ -7,6 +7,7 @@
 #include "kiosk/leads/lead_store.h"
 #include "kiosk/leads/schema.h"
 #include "kiosk/leads/synthetic_leads.h"
+#include "leads/sqlite_test_support.h"
 #include "test_support.h"
 
 namespace etalase::leads {
@@ -14,23 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-SqlitePtr openRaw(const fs::path& file) {
-  sqlite3* raw = nullptr;
-  EXPECT_EQ(
-      sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr),
-      SQLITE_OK);
-  return SqlitePtr(raw);
-}
-
-std::int64_t queryNumber(sqlite3* db, const char* sql) {
-  auto statement = Statement::prepare(db, "test.db", sql);
-  if (!statement) {
-    ADD_FAILURE() << statement.error().text();
-    return -1;
-  }
-  auto row = statement.value().step("query");
-  return row && row.value() ? statement.value().integer(0) : -1;
-}
+using test_sql::openRaw;
+using test_sql::queryNumber;
 
 std::int64_t indexCount(sqlite3* db) {
   return queryNumber(db,
