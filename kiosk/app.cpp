@@ -118,7 +118,9 @@ void App::reloadContent(const fs::path& pack) {
   m_options.pack = pack;
   m_options.play.clear();
   showContent();
-  m_navigation.show(ScreenId::Attract, Clock::now());
+  // Staff who installed a pack or went back to the previous one stay in staff mode, and see the
+  // outcome there; staff mode's screen takes the new catalog at its next frame.
+  m_navigation.show(m_staff->open() ? ScreenId::Staff : ScreenId::Attract, Clock::now());
   m_needsRender = true;
 }
 

@@ -50,7 +50,7 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
                  "Dissolve from one video into the next over this many seconds (default 0: a straight cut)")
       ->check(CLI::Range(0.0, 3.0));
   app.add_option("--staff-pin", options.staffPin,
-                 "PIN staff enter to install a content pack from a USB stick (or set ETALASE_STAFF_PIN)")
+                 "The staff PIN to set at the first start, while none is set (or set ETALASE_STAFF_PIN); only its hash is kept")
       ->envname("ETALASE_STAFF_PIN")
       ->check([](const std::string& pin) {
         const bool digits = pin.size() >= 4 && pin.size() <= 12 &&

@@ -106,6 +106,7 @@ StaffModeEvent StaffMode::draw(const ScreenContext& context, const std::vector<p
   StaffModeEvent event;
   if (!m_session) return event;
   if (m_session->open() && !m_screen.isOpen()) m_screen.open(catalog, m_settings, m_deviceId);
+  m_screen.setCatalog(catalog);
   if (m_screen.isOpen()) {
     event.action = m_screen.draw(context, volumes, packShown, now);
     if (event.action.changePin) m_session->changePin(now);

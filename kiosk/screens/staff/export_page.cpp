@@ -64,6 +64,7 @@ void ExportPage::start(StaffContext& staff) {
   request.format = m_format;
   request.onlyNotYetExported = m_onlyNew;
   request.deviceId = staff.deviceId;
+  request.writer.standName = staff.standName;
   request.writer.csvByteOrderMark = m_byteOrderMark;
   if (staff.catalog) {
     for (const Product& product : staff.catalog->products) request.writer.producerOfProduct[product.id] = product.producerId;
@@ -156,8 +157,9 @@ void ExportPage::draw(const ScreenContext& context, StaffContext& staff) {
     } else if (entry.kind == "retention") {
       line = fmt::format("{}   {} leads past the retention period deleted", localTimeText(entry.atUtc), entry.leads);
     } else {
-      line = fmt::format("{}   {} {} lead(s) erased by staff", localTimeText(entry.atUtc), entry.leads,
-                         entry.kind == "erase-all" ? "all," : "");
+      line = entry.kind == "erase-all"
+                 ? fmt::format("{}   all leads erased by staff ({})", localTimeText(entry.atUtc), entry.leads)
+                 : fmt::format("{}   one lead erased at the person's request", localTimeText(entry.atUtc));
     }
     ImGui::TextWrapped("%s", line.c_str());
   }

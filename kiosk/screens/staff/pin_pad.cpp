@@ -73,8 +73,12 @@ PinPadAction drawPinPad(const ScreenContext& context, const staff::StaffSession&
   const float width = std::max(context.touchTarget * 1.3f, context.unit * 2.6f) * 4.7f;
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
   if (wait.count() > 0) {
-    ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.5f, 1.0f), "Too many wrong PINs: wait %lld s.",
-                       static_cast<long long>(wait.count()));
+    const long long seconds = wait.count();
+    if (seconds < 120) {
+      ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.5f, 1.0f), "Too many wrong PINs: wait %lld s.", seconds);
+    } else {
+      ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.5f, 1.0f), "Too many wrong PINs: wait %lld min.", (seconds + 59) / 60);
+    }
   } else if (!session.message().empty()) {
     ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.5f, 1.0f), "%s", session.message().c_str());
   }

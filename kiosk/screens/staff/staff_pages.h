@@ -27,6 +27,7 @@ struct StaffContext {
   StaffTextInput* text = nullptr;
   std::filesystem::path dataFolder;
   std::string deviceId;
+  std::string standName;  // the stand's settings, for the exports' header
   const std::vector<platform::Volume>* volumes = nullptr;  // USB sticks in now
   std::chrono::steady_clock::time_point now;
   float contentHeight = 0;  // what is left above the keyboard, px

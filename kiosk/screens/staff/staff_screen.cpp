@@ -68,6 +68,13 @@ void StaffScreen::open(const Catalog* catalog, const KioskSettings& settings, st
   m_deviceId = std::move(deviceId);
   m_tab = Tab::Leads;
   m_confirmQuit = false;
+  m_standName = settings.standName;
+  m_settings.open(settings);
+  m_needsRefresh = true;
+  openStore();
+}
+
+void StaffScreen::openStore() {
   leads::StoreOptions options;
   options.create = false;  // the kiosk's saver makes it; staff only look
   auto store = leads::LeadStore::open(m_dataFolder / "leads.db", options);
@@ -78,8 +85,6 @@ void StaffScreen::open(const Catalog* catalog, const KioskSettings& settings, st
     m_store.reset();
     m_storeError = "No leads yet, or the lead database cannot be read: " + store.error().text();
   }
-  m_settings.open(settings);
-  m_needsRefresh = true;
 }
 
 void StaffScreen::close() {
@@ -106,6 +111,7 @@ StaffContext StaffScreen::staffContext(const ScreenContext& context, const std::
   staff.text = &m_text;
   staff.dataFolder = m_dataFolder;
   staff.deviceId = m_deviceId;
+  staff.standName = m_standName;
   staff.volumes = &volumes;
   staff.now = now;
   staff.contentHeight = static_cast<float>(context.screenSize.y) - m_text.keyboardHeight(context);
@@ -119,7 +125,8 @@ StaffAction StaffScreen::draw(const ScreenContext& context, const std::vector<pl
   StaffContext staff = staffContext(context, volumes, now);
   if (m_needsRefresh) {
     m_needsRefresh = false;
-    if (!m_store && m_tab != Tab::Settings && m_tab != Tab::Pack) open(m_catalog, KioskSettings{}, m_deviceId);
+    // The first lead may have been saved since staff mode opened.
+    if (!m_store && m_tab != Tab::Settings && m_tab != Tab::Pack) openStore();
     staff.store = m_store ? &*m_store : nullptr;
     if (m_tab == Tab::Leads) m_leads.refresh(staff);
     if (m_tab == Tab::Dashboard) m_dashboard.refresh(staff);
@@ -171,7 +178,10 @@ StaffAction StaffScreen::draw(const ScreenContext& context, const std::vector<pl
   endFullScreenWindow();
   m_text.drawKeyboard(context, now);
   if (m_tab == Tab::Leads) action.missingGlyphs = missingGlyphs(m_leads.shownText(), m_glyphsAsked);
-  if (action.settingsSaved) m_needsRefresh = true;
+  if (action.settingsSaved) {
+    m_standName = action.settingsSaved->standName;
+    m_needsRefresh = true;
+  }
   return action;
 }
 

@@ -35,6 +35,8 @@ class StaffScreen {
   void open(const Catalog* catalog, const KioskSettings& settings, std::string deviceId);
   void close();
   bool isOpen() const { return m_open; }
+  // The catalog shown now (a pack switch replaces it while staff mode is open).
+  void setCatalog(const Catalog* catalog) { m_catalog = catalog; }
   StaffAction draw(const ScreenContext& context, const std::vector<platform::Volume>& volumes,
                    const std::string& packShown, Clock::time_point now);
   std::optional<Clock::time_point> nextWake(Clock::time_point now) const;
@@ -46,6 +48,7 @@ class StaffScreen {
 
  private:
   void show(Tab tab);
+  void openStore();
   StaffContext staffContext(const ScreenContext& context, const std::vector<platform::Volume>& volumes,
                             Clock::time_point now);
 
@@ -54,6 +57,7 @@ class StaffScreen {
   Tab m_tab = Tab::Leads;
   const Catalog* m_catalog = nullptr;
   std::string m_deviceId;
+  std::string m_standName;
   std::optional<leads::LeadStore> m_store;
   std::string m_storeError;
   StaffTextInput m_text;
