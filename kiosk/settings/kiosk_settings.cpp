@@ -20,6 +20,8 @@ constexpr std::size_t kMaxStandName = 100;
 constexpr std::size_t kMaxDeviceId = 64;
 constexpr std::size_t kMaxConsentText = 2000;
 
+constexpr const char* kDeviceIdRule = "use letters, digits, '.', '-' or '_' only (it names export files)";
+
 // Reads one document into settings, noting each value it cannot use (that setting keeps its
 // default) and each key it does not know (a typo must not silently do nothing).
 class SettingsReader {
@@ -47,8 +49,8 @@ class SettingsReader {
       readText(key, value, kMaxStandName, s.standName);
     } else if (key == "device_id") {
       std::string id;
-      if (readText(key, value, kMaxDeviceId, id) && !safeDeviceId(id)) {
-        problem(key, "use letters, digits, '.', '-' or '_' only (it names export files)");
+      if (readText(key, value, kMaxDeviceId, id) && !isSafeDeviceId(id)) {
+        problem(key, kDeviceIdRule);
       } else {
         s.deviceId = id;
       }
@@ -126,16 +128,6 @@ class SettingsReader {
     m_out.settings.offeredLanguages = std::move(languages);
   }
 
-  static bool safeDeviceId(const std::string& id) {
-    if (id.empty()) return true;
-    for (char c : id) {
-      const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                         c == '.' || c == '-' || c == '_';
-      if (!plain) return false;
-    }
-    return true;
-  }
-
   void readRequired(const json& value) {
     if (!value.is_array()) return problem("required_fields", "must be a list of field names");
     std::set<Field> required;
@@ -199,7 +191,21 @@ LoadedSettings loadSettings(const std::filesystem::path& file) {
   return loaded;
 }
 
+bool isSafeDeviceId(const std::string& id) {
+  for (char c : id) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                       c == '-' || c == '_';
+    if (!plain) return false;
+  }
+  return id.size() <= kMaxDeviceId;
+}
+
 std::optional<Error> saveSettings(const std::filesystem::path& file, const KioskSettings& settings) {
+  // What the loader would refuse is refused here, so staff see it before it is written.
+  if (!isSafeDeviceId(settings.deviceId)) return Error{"Device id", kDeviceIdRule};
+  if (settings.standName.size() > kMaxStandName) {
+    return Error{"Stand name", fmt::format("at most {} characters", kMaxStandName)};
+  }
   json document = {{"format", kFormatVersion},
                    {"stand_name", settings.standName},
                    {"device_id", settings.deviceId},

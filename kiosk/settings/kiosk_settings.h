@@ -52,6 +52,8 @@ struct LoadedSettings {
 
 // The settings in `file`; a missing file gives the defaults without a problem.
 LoadedSettings loadSettings(const std::filesystem::path& file);
+// A device id names export files: ASCII letters, digits, '.', '-' and '_' (empty: the host name).
+bool isSafeDeviceId(const std::string& id);
 // Replaces `file` atomically (a power cut leaves the old settings or the new, whole).
 [[nodiscard]] std::optional<Error> saveSettings(const std::filesystem::path& file, const KioskSettings& settings);
 

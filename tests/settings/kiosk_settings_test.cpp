@@ -107,5 +107,16 @@ TEST_F(SettingsFile, SavedSettingsReadBackTheSameAndLeaveNoTemporaryFile) {
   }
 }
 
+TEST_F(SettingsFile, ADeviceIdThatCannotNameAFileIsRefusedAndTheOldSettingsKept) {
+  KioskSettings settings;
+  settings.deviceId = "kiosk-01";
+  ASSERT_FALSE(saveSettings(file, settings).has_value());
+  settings.deviceId = "../stand 3";
+  const auto error = saveSettings(file, settings);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_NE(error->text().find("Device id"), std::string::npos) << error->text();
+  EXPECT_EQ(loadSettings(file).settings.deviceId, "kiosk-01");
+}
+
 }  // namespace
 }  // namespace etalase::kiosk

@@ -65,7 +65,7 @@ std::optional<KioskSettings> SettingsPage::draw(const ScreenContext& context, St
     stepper(context, "staff.settings.visitoridle", m_draft.visitorIdleSeconds, 15, 15, 3600, "s");
   }
   label(context, "Staff mode closes");
-  stepper(context, "staff.settings.staffidle", m_draft.staffIdleSeconds, 30, 30, 3600, "s without a touch");
+  stepper(context, "staff.settings.staffidle", m_draft.staffIdleSeconds, 15, 15, 3600, "s without a touch");
   label(context, "Sound");
   if (toggle(context, "staff.settings.sound", m_draft.soundOn ? "On" : "Off", m_draft.soundOn)) m_draft.soundOn = !m_draft.soundOn;
   ImGui::SameLine();
@@ -154,7 +154,7 @@ std::optional<KioskSettings> SettingsPage::draw(const ScreenContext& context, St
     if (auto error = saveSettings(staff.dataFolder / "settings.json", m_draft)) {
       m_message = "Not saved: " + error->text();
     } else {
-      m_message = "Saved. Sound changes apply when the kiosk next starts.";
+      m_message = "Saved.";
       staff.text->blur();
       saved = m_draft;
     }
