@@ -73,18 +73,21 @@ TEST(Soak, LoopingDoesNotLeakFilesOrThreads) {
   EXPECT_TRUE(playlist.takeErrors().empty());
 }
 
-TEST(Soak, AThousandLoopsLeaveFilesAndThreadsWhereTheFirstLoopLeftThem) {
-  // Two 0.2 s clips with sound, cut and looped a thousand times, with the clock at 16x so the run
-  // takes well under a minute even under the sanitizers. LeakSanitizer checks the heap at exit;
-  // resident memory is measured by `playback-benchmark --soak` on a release build.
+TEST(Soak, FourHundredLoopsLeaveFilesAndThreadsWhereTheFirstLoopLeftThem) {
+  // Two 0.2 s clips with sound, cut and looped 400 times, with the clock at 16x. Under the
+  // sanitizers each clip's open costs ~45 ms, so the pace is set by opening, not by the clock:
+  // ~35 s alone, about twice that with the rest of the suite beside it; a thousand loops ran past
+  // the deadline on a busy CI machine. LeakSanitizer checks the heap at exit; resident memory over
+  // hours is measured by `playback-benchmark --soak` on a release build.
+  constexpr int kLoops = 400;
   const std::string tiny = test::testMedia("tiny_0.2s.mp4").string();
   Playlist playlist({tiny, tiny}, ClipOptions{});
   ASSERT_GT(playLoops(playlist, 1, 20s, 16), 0);
   std::this_thread::sleep_for(300ms);
   const int fdsAfterFirstLoop = openFileDescriptors();
   const int threadsAfterFirstLoop = threads();
-  playLoops(playlist, 1000, 110s, 16);
-  ASSERT_EQ(playlist.loopsCompleted(), 1000);
+  playLoops(playlist, kLoops, 100s, 16);
+  ASSERT_EQ(playlist.loopsCompleted(), kLoops) << "the playlist stalled, or this machine is far slower than usual";
   std::this_thread::sleep_for(300ms);
   EXPECT_LE(openFileDescriptors(), fdsAfterFirstLoop + 1);
   EXPECT_LE(threads(), threadsAfterFirstLoop + 3) << "decoder threads pile up";
