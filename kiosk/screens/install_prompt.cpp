@@ -27,21 +27,9 @@ const char* stepName(InstallState state) {
 
 InstallPromptAction drawInstallPrompt(const ScreenContext& context, const UsbInstallFlow& flow) {
   InstallPromptAction action;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  // A dim full-screen layer behind the dialog: it makes the dialog obvious and catches taps, so
-  // nothing on the page underneath is pressed while staff use the keypad.
-  ImGui::SetNextWindowPos(viewport->Pos);
-  ImGui::SetNextWindowSize(viewport->Size);
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0f, 0.0f, 0.0f, 0.45f));
-  ImGui::Begin("install-backdrop", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus);
-  ImGui::End();
-  ImGui::PopStyleColor();
-  const float width = std::min(viewport->Size.x * 0.9f, std::max(viewport->Size.x * 0.55f, context.unit * 24.0f));
-  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x / 2, viewport->Pos.y + viewport->Size.y / 2),
-                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(width, 0));
+  drawDimBackdrop("install-backdrop", IM_COL32(0, 0, 0, 115));
+  const float screenWidth = ImGui::GetMainViewport()->Size.x;
+  centreNextWindow(std::min(screenWidth * 0.9f, std::max(screenWidth * 0.55f, context.unit * 24.0f)));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.16f, 0.13f, 0.12f, 1.0f));
   ImGui::Begin("install", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |

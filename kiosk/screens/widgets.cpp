@@ -167,6 +167,27 @@ std::optional<std::size_t> drawProductTiles(const ScreenContext& context,
   return tapped;
 }
 
+void drawDimBackdrop(const char* id, ImU32 colour, bool overEverything) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->Pos);
+  ImGui::SetNextWindowSize(viewport->Size);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, colour);
+  // Never raised by a tap on it, or it would cover its own dialog.
+  ImGui::Begin(id, nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  if (overEverything) ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+  ImGui::End();
+  ImGui::PopStyleColor();
+}
+
+void centreNextWindow(float width) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x / 2, viewport->Pos.y + viewport->Size.y / 2),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  if (width > 0) ImGui::SetNextWindowSize(ImVec2(width, 0));
+}
+
 void dragToScroll() {
   if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
       ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {

@@ -43,6 +43,13 @@ std::optional<std::size_t> drawProductTiles(const ScreenContext& context,
 // Picture `texture` fitted inside [min, max]: whole (contain) or filling it, cropped (cover).
 void drawFitted(ImDrawList* draw, SDL_Texture* texture, ImVec2 min, ImVec2 max, bool cover, float rounding);
 
+// A dialog's dim layer over the whole screen: it makes the dialog obvious and catches taps, so
+// nothing underneath is pressed. `overEverything` also puts it above windows drawn later (the
+// on-screen keyboard).
+void drawDimBackdrop(const char* id, ImU32 colour, bool overEverything = false);
+// The next window centred on the screen, `width` wide (0: as wide as its contents).
+void centreNextWindow(float width = 0.0f);
+
 // A finger dragging inside the current window scrolls it, as on a phone.
 void dragToScroll();
 

@@ -259,19 +259,9 @@ void ContactForm::drawThanks(const ScreenContext& context, FormAction& action) {
 }
 
 void ContactForm::drawIdleWarning(const ScreenContext& context, Clock::time_point now) {
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  // A backdrop over the form and its keyboard: nothing under it reacts while the question is up.
-  ImGui::SetNextWindowPos(viewport->Pos);
-  ImGui::SetNextWindowSize(viewport->Size);
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 170));
-  ImGui::Begin("still there backdrop", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
-  ImGui::End();
-  ImGui::PopStyleColor();
-  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x / 2, viewport->Pos.y + viewport->Size.y / 2),
-                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(viewport->Size.x * 0.8f, context.unit * 24), 0));
+  // Over the form and its keyboard: nothing under it reacts while the question is up.
+  drawDimBackdrop("still there backdrop", IM_COL32(0, 0, 0, 170), true);
+  centreNextWindow(std::min(ImGui::GetMainViewport()->Size.x * 0.8f, context.unit * 24));
   ImGui::Begin("still there", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
   ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());

@@ -44,17 +44,8 @@ void drawDigits(const ScreenContext& context, PinPadAction& action, bool enabled
 
 PinPadAction drawPinPad(const ScreenContext& context, const staff::StaffSession& session) {
   PinPadAction action;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  // A dim layer over the screen catches taps, so nothing under the pad is pressed.
-  ImGui::SetNextWindowPos(viewport->Pos);
-  ImGui::SetNextWindowSize(viewport->Size);
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0f, 0.0f, 0.0f, 0.6f));
-  ImGui::Begin("pin-backdrop", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::End();
-  ImGui::PopStyleColor();
-  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x / 2, viewport->Pos.y + viewport->Size.y / 2),
-                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  drawDimBackdrop("pin-backdrop", IM_COL32(0, 0, 0, 153));
+  centreNextWindow();
   ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.16f, 0.13f, 0.12f, 1.0f));
   ImGui::Begin("pin-pad", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
