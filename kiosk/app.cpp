@@ -18,6 +18,7 @@
 #include "media/log.h"
 #include "platform/paths.h"
 #include "platform/pointer_input.h"
+#include "platform/sdl_session.h"
 
 namespace etalase::kiosk {
 
@@ -301,6 +302,12 @@ void App::afterFrame(std::function<void()> action) { m_afterFrame = std::move(ac
 void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
   switch (event.type) {
     case SDL_QUIT:
+      // On a stand, closing the window (Alt+F4, a window manager's close) must not end the kiosk;
+      // systemd's SIGTERM does.
+      if (m_options.display.fullscreen && !platform::SdlSession::terminationRequested()) {
+        log::info("window close ignored: on a stand the kiosk is left through staff mode");
+        return;
+      }
       m_quit = true;
       return;
     case SDL_WINDOWEVENT:
@@ -308,7 +315,7 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
       return;
     case SDL_KEYDOWN: {
       const bool ctrl = (event.key.keysym.mod & KMOD_CTRL) != 0;
-      if (event.key.keysym.sym == SDLK_q && ctrl) {
+      if (event.key.keysym.sym == SDLK_q && ctrl && !m_options.display.fullscreen) {
         m_quit = true;
         return;
       }
@@ -381,6 +388,7 @@ App::Clock::time_point App::nextWake(Clock::time_point now) const {
   wake = std::min(wake, m_notices.nextExpiry());
   if (m_usbFlow->stage() == UsbInstallFlow::Stage::Installing) wake = std::min(wake, now + std::chrono::milliseconds(100));
   if (const auto staffWake = m_staff->nextWake(now)) wake = std::min(wake, *staffWake);
+  if (const auto keepAlive = m_watchdog.nextFrameDue()) wake = std::min(wake, *keepAlive);
   return wake;
 }
 
@@ -426,6 +434,9 @@ void App::step(std::chrono::milliseconds maxWait) {
   if (m_options.loops > 0 && playlist.loopsCompleted() >= m_options.loops) m_quit = true;
   if (playlist.state() == media::Playlist::State::AllFailed && m_options.loops > 0) m_quit = true;
 
+  // systemd hears from a kiosk only through presented frames: a still screen presents one when a
+  // keep-alive is due, and a hung loop presents none and is restarted.
+  if (const auto keepAlive = m_watchdog.nextFrameDue(); keepAlive && now >= *keepAlive) m_needsRender = true;
   if (m_needsRender || m_ui->wantsAnotherFrame()) render();
   if (m_navigation.screen() == ScreenId::Attract) m_attract.prepareUpcomingFrame();
   if (m_reloadPending) reloadContent(*std::exchange(m_reloadPending, std::nullopt));
@@ -526,6 +537,7 @@ void App::render() {
   if (productDrawn) m_productPage.drawVideo();
   SDL_RenderPresent(renderer);
   m_attract.presented(Clock::now());
+  m_watchdog.framePresented(Clock::now());
   m_saveFrames.frame(now, Clock::now(), savingBefore, m_form->saving());
   // Screen changes wait until the frame that drew the old screen (and used its textures) is out.
   if (m_afterFrame) std::exchange(m_afterFrame, {})();
@@ -553,6 +565,7 @@ std::string App::statsJson() const {
 
 int App::run() {
   while (!m_quit) step(std::chrono::duration_cast<std::chrono::milliseconds>(kIdleWake));
+  m_watchdog.stopping();
   return m_failedFiles > 0 ? 1 : 0;
 }
 

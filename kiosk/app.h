@@ -34,6 +34,7 @@
 #include "platform/display.h"
 #include "platform/removable_media.h"
 #include "platform/ui_context.h"
+#include "platform/watchdog.h"
 
 namespace etalase::kiosk {
 
@@ -115,6 +116,7 @@ class App {
 
   KioskOptions m_options;
   platform::Display m_display;
+  platform::Watchdog m_watchdog;
   MediaOutput m_output;  // before everything that plays or shows pictures
   std::unique_ptr<platform::UiContext> m_ui;
   std::vector<std::string> m_uiTexts;  // the pack's and the kiosk's texts, for the font atlas

@@ -16,6 +16,11 @@ class SdlSession {
   bool ok() const { return m_error.empty(); }
   const std::string& error() const { return m_error; }
 
+  // Whether SIGTERM or SIGINT arrived (systemd stopping the service, Ctrl+C in a terminal). SDL
+  // turns those and a window manager's close (Alt+F4) alike into SDL_QUIT; a locked kiosk obeys
+  // only the first kind.
+  static bool terminationRequested();
+
  private:
   std::string m_error;
 };
