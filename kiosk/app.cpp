@@ -354,9 +354,15 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
     default:
       break;
   }
+  if (!m_primaryFinger.accept(event)) return;
   int width = 0, height = 0;
   SDL_GetWindowSize(m_display.window(), &width, &height);
   if (auto pointer = platform::toPointerEvent(event, width, height)) {
+    // From the panel to the picture drawn on it (turned on a stand mounted upright).
+    const SDL_FPoint onPicture = m_display.toPicture(SDL_FPoint{pointer->x, pointer->y});
+    pointer->x = onPicture.x;
+    pointer->y = onPicture.y;
+    if (m_display.rotation() % 180 != 0) std::swap(width, height);
     m_navigation.noteInput(now);
     if (m_staff->pointer(*pointer, SDL_Point{width, height}, now)) return;
     if (m_navigation.screen() == ScreenId::Attract && !m_staff->padShown()) {
@@ -438,6 +444,7 @@ void App::step(std::chrono::milliseconds maxWait) {
   // keep-alive is due, and a hung loop presents none and is restarted.
   if (const auto keepAlive = m_watchdog.nextFrameDue(); keepAlive && now >= *keepAlive) m_needsRender = true;
   if (m_needsRender || m_ui->wantsAnotherFrame()) render();
+  if (takeScrollCoasting()) m_needsRender = true;
   if (m_navigation.screen() == ScreenId::Attract) m_attract.prepareUpcomingFrame();
   if (m_reloadPending) reloadContent(*std::exchange(m_reloadPending, std::nullopt));
   // After the frame, like a reload: that frame still used the old font atlas.
@@ -451,7 +458,9 @@ void App::rebuildUi() {
   std::vector<std::string> texts = m_uiTexts;
   texts.push_back(m_extraGlyphs);
   m_ui.reset();  // one ImGui context and backend at a time
-  m_ui = std::make_unique<platform::UiContext>(m_display.window(), m_display.renderer(), texts);
+  m_ui = std::make_unique<platform::UiContext>(
+      m_display.window(), m_display.renderer(), texts,
+      platform::UiLayout{static_cast<float>(m_options.uiScale), m_display.rotation() % 180 != 0});
 }
 
 ScreenContext App::screenContext() const {
@@ -472,6 +481,7 @@ void App::render() {
   const auto now = Clock::now();
   const bool savingBefore = m_form->saving();
   const ScreenId screen = m_navigation.screen();
+  m_display.beginFrame();
   if (screen != ScreenId::Attract || !m_attract.coversScreen(now)) {
     SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
@@ -535,7 +545,7 @@ void App::render() {
   m_ui->render();
   // Over the page, in the place the product page left for it.
   if (productDrawn) m_productPage.drawVideo();
-  SDL_RenderPresent(renderer);
+  m_display.present();
   m_attract.presented(Clock::now());
   m_watchdog.framePresented(Clock::now());
   m_saveFrames.frame(now, Clock::now(), savingBefore, m_form->saving());

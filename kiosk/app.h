@@ -117,6 +117,7 @@ class App {
   KioskOptions m_options;
   platform::Display m_display;
   platform::Watchdog m_watchdog;
+  platform::PrimaryFinger m_primaryFinger;
   MediaOutput m_output;  // before everything that plays or shows pictures
   std::unique_ptr<platform::UiContext> m_ui;
   std::vector<std::string> m_uiTexts;  // the pack's and the kiosk's texts, for the font atlas

@@ -60,6 +60,12 @@ ParsedOptions parseOptions(int argc, const char* const* argv) {
   app.add_option("--screen-inches", options.screenInches,
                  "Screen diagonal in inches, so buttons are at least 9 mm (default 15.6)")
       ->check(CLI::Range(3.0, 120.0));
+  app.add_option("--rotate", options.display.rotation,
+                 "Turn the picture 0, 90, 180 or 270 degrees clockwise (a panel mounted upright: 90 or 270); touch turns with it")
+      ->check(CLI::IsMember({0, 90, 180, 270}));
+  app.add_option("--ui-scale", options.uiScale,
+                 "Make text and buttons bigger or smaller than the screen's size suggests (default 1)")
+      ->check(CLI::Range(0.5, 3.0));
   app.add_option("--language", options.language, "Starting language code (en, id, ...)");
   app.add_option("--camera", options.camera,
                  "Badge camera: auto (/dev/video0 when present), none, a V4L2 device, or a video file in its place");

@@ -24,6 +24,7 @@ struct KioskOptions {
   media::HardwareDecode hardwareDecode = media::HardwareDecode::Auto;
   std::string staffPin;  // --staff-pin or $ETALASE_STAFF_PIN; empty: no installing from USB
   double screenInches = 15.6;  // diagonal: sizes touch targets to at least 9 mm
+  double uiScale = 1.0;        // text and buttons, on top of what the screen size gives
   double crossfadeSeconds = 0.0;  // 0: a straight cut between clips (gapless either way)
   // The badge camera: "auto" (/dev/video0 when the board has it), "none", a V4L2 device, or a
   // video file standing in for a camera (tests, demos).

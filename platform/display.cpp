@@ -91,20 +91,76 @@ Result<Display> Display::open(const DisplayOptions& options) {
   SDL_GetRendererInfo(display.m_renderer.get(), &info);
   display.m_rendererName = info.name;
   display.m_software = (info.flags & SDL_RENDERER_SOFTWARE) != 0 || display.m_rendererName == "software";
+  display.m_rotation = options.rotation;
   const SDL_Point size = display.outputSize();
-  log::info("display: video driver {}, renderer {}, {}x{}", driver, display.m_rendererName, size.x, size.y);
+  log::info("display: video driver {}, renderer {}, {}x{}{}", driver, display.m_rendererName, size.x, size.y,
+            display.m_rotation ? fmt::format(", turned {} degrees", display.m_rotation) : std::string());
   if (options.fullscreen || driver == "KMSDRM") SDL_ShowCursor(SDL_DISABLE);
   return display;
 }
 
-SDL_Point Display::outputSize() const {
+SDL_Point Display::panelSize() const {
+  // While a frame is drawn into the canvas SDL reports the canvas's size, not the panel's.
+  if (m_canvas && SDL_GetRenderTarget(m_renderer.get()) == m_canvas.get()) {
+    return m_rotation % 180 != 0 ? SDL_Point{m_canvasSize.y, m_canvasSize.x} : m_canvasSize;
+  }
   SDL_Point size{0, 0};
   SDL_GetRendererOutputSize(m_renderer.get(), &size.x, &size.y);
   return size;
 }
 
-std::vector<uint32_t> Display::readPixels() const {
+SDL_Point Display::outputSize() const {
+  const SDL_Point panel = panelSize();
+  return m_rotation % 180 != 0 ? SDL_Point{panel.y, panel.x} : panel;
+}
+
+void Display::beginFrame() {
+  if (m_rotation == 0) return;
   const SDL_Point size = outputSize();
+  if (!m_canvas || m_canvasSize.x != size.x || m_canvasSize.y != size.y) {
+    m_canvas.reset(SDL_CreateTexture(m_renderer.get(), SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, size.x, size.y));
+    if (!m_canvas) {
+      // Better an unturned picture than none: the stand still works, sideways.
+      log::error("cannot turn the picture {} degrees ({}): showing it unturned", m_rotation, SDL_GetError());
+      m_rotation = 0;
+      return;
+    }
+    SDL_SetTextureBlendMode(m_canvas.get(), SDL_BLENDMODE_NONE);
+    m_canvasSize = size;
+  }
+  SDL_SetRenderTarget(m_renderer.get(), m_canvas.get());
+}
+
+void Display::present() {
+  if (m_rotation != 0 && m_canvas) {
+    SDL_SetRenderTarget(m_renderer.get(), nullptr);
+    const SDL_Point panel = panelSize();
+    // The canvas centred on the panel, then turned about its centre: it covers the panel exactly.
+    const SDL_Rect area{(panel.x - m_canvasSize.x) / 2, (panel.y - m_canvasSize.y) / 2, m_canvasSize.x, m_canvasSize.y};
+    SDL_RenderCopyEx(m_renderer.get(), m_canvas.get(), nullptr, &area, m_rotation, nullptr, SDL_FLIP_NONE);
+  }
+  SDL_RenderPresent(m_renderer.get());
+}
+
+SDL_FPoint windowToPicture(SDL_FPoint window, SDL_Point windowSize, int rotation) {
+  const auto width = static_cast<float>(windowSize.x);
+  const auto height = static_cast<float>(windowSize.y);
+  switch (rotation) {
+    case 90: return {window.y, width - window.x};
+    case 180: return {width - window.x, height - window.y};
+    case 270: return {height - window.y, window.x};
+    default: return window;
+  }
+}
+
+SDL_FPoint Display::toPicture(SDL_FPoint window) const {
+  SDL_Point size{0, 0};
+  SDL_GetWindowSize(m_window.get(), &size.x, &size.y);
+  return windowToPicture(window, size, m_rotation);
+}
+
+std::vector<uint32_t> Display::readPixels() const {
+  const SDL_Point size = panelSize();
   std::vector<uint32_t> pixels(static_cast<std::size_t>(std::max(size.x, 0)) * std::max(size.y, 0));
   if (pixels.empty()) return pixels;
   if (SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_RGB888, pixels.data(),

@@ -18,6 +18,9 @@ struct DisplayOptions {
   bool fullscreen = false;
   RendererChoice renderer = RendererChoice::Auto;
   std::string title = "Etalase";
+  // Degrees (0, 90, 180, 270) the picture is turned clockwise on the panel: 90 or 270 for a
+  // landscape panel mounted upright. The renderer turns it, not the display server.
+  int rotation = 0;
 };
 
 class Display {
@@ -30,10 +33,21 @@ class Display {
   // True when drawing happens on the CPU (SDL's software renderer, or GL on llvmpipe avoided).
   bool softwareRendering() const { return m_software; }
   const std::string& rendererName() const { return m_rendererName; }
-  // Size in pixels of what the renderer draws to.
+  // Size in pixels of the picture the kiosk draws: the panel's, turned by the rotation.
   SDL_Point outputSize() const;
+  // Size in pixels of the panel itself.
+  SDL_Point panelSize() const;
+  int rotation() const { return m_rotation; }
 
-  // Reads back the whole output as 0xRRGGBB per pixel (for tests and screenshots).
+  // A frame is drawn between these two: with a rotation, into a canvas that present() turns
+  // onto the panel.
+  void beginFrame();
+  void present();
+
+  // A point on the window (SDL's pointer coordinates) as a point on the drawn picture.
+  SDL_FPoint toPicture(SDL_FPoint window) const;
+
+  // Reads back the whole panel as 0xRRGGBB per pixel (for tests and screenshots).
   std::vector<uint32_t> readPixels() const;
 
  private:
@@ -41,8 +55,14 @@ class Display {
   // Members in reverse order of destruction: the renderer goes before its window.
   WindowPtr m_window;
   RendererPtr m_renderer;
+  TexturePtr m_canvas;  // only with a rotation
+  SDL_Point m_canvasSize{0, 0};
+  int m_rotation = 0;
   bool m_software = false;
   std::string m_rendererName;
 };
+
+// A point on a window of `windowSize` as a point on the picture turned `rotation` degrees on it.
+SDL_FPoint windowToPicture(SDL_FPoint window, SDL_Point windowSize, int rotation);
 
 }  // namespace etalase::platform

@@ -37,4 +37,22 @@ std::optional<PointerEvent> toPointerEvent(const SDL_Event& event, int windowWid
   }
 }
 
+bool PrimaryFinger::accept(const SDL_Event& event) {
+  if (event.type != SDL_FINGERDOWN && event.type != SDL_FINGERMOTION && event.type != SDL_FINGERUP) return true;
+  const std::pair<SDL_TouchID, SDL_FingerID> finger{event.tfinger.touchId, event.tfinger.fingerId};
+  switch (event.type) {
+    case SDL_FINGERDOWN:
+      // The same finger down again means its lift was lost (a touch screen unplugged): it leads.
+      if (m_finger && *m_finger != finger) return false;
+      m_finger = finger;
+      return true;
+    case SDL_FINGERMOTION:
+      return m_finger == finger;
+    default:  // up
+      if (m_finger != finger) return false;
+      m_finger.reset();
+      return true;
+  }
+}
+
 }  // namespace etalase::platform

@@ -20,8 +20,9 @@ namespace {
 constexpr int kSettleFrames = 3;
 }  // namespace
 
-UiContext::UiContext(SDL_Window* window, SDL_Renderer* renderer, const std::vector<std::string>& texts)
-    : m_renderer(renderer) {
+UiContext::UiContext(SDL_Window* window, SDL_Renderer* renderer, const std::vector<std::string>& texts,
+                     UiLayout layout)
+    : m_renderer(renderer), m_layout(layout) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -32,7 +33,7 @@ UiContext::UiContext(SDL_Window* window, SDL_Renderer* renderer, const std::vect
   ImGui_ImplSDLRenderer_Init(renderer);
   int width = 0, height = 0;
   SDL_GetRendererOutputSize(renderer, &width, &height);
-  loadFonts(height, texts);
+  loadFonts(std::min(width, height), texts);
 }
 
 UiContext::~UiContext() {
@@ -41,9 +42,10 @@ UiContext::~UiContext() {
   ImGui::DestroyContext();
 }
 
-void UiContext::loadFonts(int outputHeight, const std::vector<std::string>& texts) {
-  // Readable from a metre away: about 1/28 of the screen height, within sane bounds.
-  m_unit = std::clamp(static_cast<float>(outputHeight) / 28.0f, 16.0f, 72.0f);
+void UiContext::loadFonts(int shortSide, const std::vector<std::string>& texts) {
+  // Readable from a metre away: about 1/28 of the screen's short side (its height on a landscape
+  // screen, so a portrait stand gets the same text as a landscape one), times the stand's scale.
+  m_unit = std::clamp(static_cast<float>(shortSide) / 28.0f * m_layout.scale, 16.0f, 96.0f);
   ImGuiIO& io = ImGui::GetIO();
   static const ImWchar kLatin[] = {0x0020, 0x024F, 0x2010, 0x2027, 0x20AC, 0x20AC, 0x2190, 0x21FF, 0};
   ImFontGlyphRangesBuilder builder;
@@ -140,6 +142,8 @@ void UiContext::newFrame() {
   ImGui_ImplSDLRenderer_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
+  // The backend measured the window; the UI is laid out on the turned picture.
+  if (m_layout.quarterTurn) std::swap(io.DisplaySize.x, io.DisplaySize.y);
   if (!m_fontPixelsFreed) {
     // The backend has made its texture from the atlas: the atlas's own two copies of the pixels
     // (10 MB for Latin glyphs, 20 MB with Chinese) are no longer needed.

@@ -19,11 +19,17 @@ struct UiFonts {
   ImFont* small = nullptr;
 };
 
+// How the UI sits on the panel.
+struct UiLayout {
+  float scale = 1.0f;        // on top of the size read off the screen: 1.25 reads better on a 7" panel
+  bool quarterTurn = false;  // the picture is turned 90 or 270 degrees on the panel (Display)
+};
+
 class UiContext {
  public:
   // `texts` is everything the screens may show (pack texts, UI strings): glyphs are loaded for
   // exactly the characters in it, so Chinese costs a few hundred glyphs, not the whole font.
-  UiContext(SDL_Window* window, SDL_Renderer* renderer, const std::vector<std::string>& texts);
+  UiContext(SDL_Window* window, SDL_Renderer* renderer, const std::vector<std::string>& texts, UiLayout layout = {});
   ~UiContext();
   UiContext(const UiContext&) = delete;
   UiContext& operator=(const UiContext&) = delete;
@@ -40,9 +46,10 @@ class UiContext {
   float unit() const { return m_unit; }
 
  private:
-  void loadFonts(int outputHeight, const std::vector<std::string>& texts);
+  void loadFonts(int shortSide, const std::vector<std::string>& texts);
 
   SDL_Renderer* m_renderer;
+  UiLayout m_layout;
   UiFonts m_fonts;
   ImVector<ImWchar> m_glyphRanges;  // must outlive the font atlas build
   float m_unit = 24.0f;

@@ -24,6 +24,13 @@ fs::path fromEnvironmentOr(const char* name, const char* builtIn) {
 
 fs::path processTempRoot() { return fs::temp_directory_path() / ("etalase-test-" + std::to_string(getpid())); }
 
+// Nor touch a real data folder: run as root, a kiosk's default is /var/lib/etalase, the board's
+// own (a root-owned leads.db there would lock the service out). Tests that need their own set it.
+[[maybe_unused]] const bool kPrivateData = [] {
+  usePrivateDataDirectory();
+  return true;
+}();
+
 // Removes this process's temporary folders when the suite ends.
 struct TempRootCleaner {
   ~TempRootCleaner() {
@@ -33,6 +40,13 @@ struct TempRootCleaner {
 } g_tempRootCleaner;
 
 }  // namespace
+
+void usePrivateDataDirectory() {
+  const fs::path data = processTempRoot() / "data";
+  std::error_code ec;
+  fs::create_directories(data, ec);
+  setenv("ETALASE_DATA_DIR", data.c_str(), 1);
+}
 
 fs::path testMedia(const std::string& name) {
   return fromEnvironmentOr("ETALASE_TEST_MEDIA", ETALASE_TEST_MEDIA_DIR) / name;

@@ -12,5 +12,8 @@ std::filesystem::path testMedia(const std::string& name);
 std::filesystem::path demoPack();
 // A fresh, empty temporary folder for one test.
 std::filesystem::path freshTempDirectory(const std::string& name);
+// Points ETALASE_DATA_DIR at this process's own folder (every suite starts so): a test never
+// writes to a real kiosk's data, even run as root, where the default is /var/lib/etalase.
+void usePrivateDataDirectory();
 
 }  // namespace etalase::test

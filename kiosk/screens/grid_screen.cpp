@@ -19,11 +19,13 @@ void drawCategoryFilter(const ScreenContext& context, GridState& state) {
   for (const Product& p : context.catalog->products) {
     if (!p.category.empty()) categories.insert(p.category);
   }
+  bool first = true;
   auto chip = [&](const std::string& label, const std::string& value) {
+    if (!first) flowNextItem(buttonWidth(context, label.c_str()));
+    first = false;
     ImGui::PushID(value.c_str());
     if (touchButton(context, label.c_str(), state.category == value ? kAccent : kTile)) state.category = value;
     ImGui::PopID();
-    ImGui::SameLine();
   };
   chip(uiText(UiString::AllCategories, context.language), "");
   for (const std::string& category : categories) {
@@ -31,7 +33,6 @@ void drawCategoryFilter(const ScreenContext& context, GridState& state) {
     if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
     chip(label, category);
   }
-  ImGui::NewLine();
 }
 
 }  // namespace
@@ -43,7 +44,7 @@ GridAction drawGrid(const ScreenContext& context, GridState& state) {
   const std::string& title = localized(context.catalog->title, context.language, context.catalog->defaultLanguage);
   action.language = drawHeader(context, title, false).language;
   drawCategoryFilter(context, state);
-  ImGui::SameLine();
+  flowNextItem(buttonWidth(context, formText(FormString::FormTitle, context.language)));
   action.contact = touchButton(context, formText(FormString::FormTitle, context.language), kAccent);
   rememberLastItem("grid.contact");
   ImGui::Spacing();

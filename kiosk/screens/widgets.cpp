@@ -4,6 +4,10 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <utility>
+#include <string>
 
 #include "kiosk/screens/ui_text.h"
 
@@ -20,24 +24,39 @@ bool wasSwipe(const ScreenContext& context) {
   return ImGui::GetIO().MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] > slop * slop;
 }
 
-float languageSwitchWidth(const ScreenContext& context) {
-  const ImGuiStyle& style = ImGui::GetStyle();
+// A language's button: its own name ("Bahasa Indonesia"), or its code ("ID") where the names of
+// all the pack's languages would take more than 60% of the screen's width (a portrait stand).
+std::string languageLabel(const std::string& code, bool shortLabels) {
+  if (!shortLabels) return languageName(code);
+  std::string label = code;
+  for (char& c : label) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return label;
+}
+
+float languageSwitchWidth(const ScreenContext& context, bool shortLabels) {
   float width = 0.0f;
   for (const auto& code : context.catalog->languages) {
-    width += std::max(ImGui::CalcTextSize(languageName(code).c_str()).x + style.FramePadding.x * 2,
+    width += std::max(ImGui::CalcTextSize(languageLabel(code, shortLabels).c_str()).x + ImGui::GetStyle().FramePadding.x * 2,
                       context.touchTarget) +
-             style.ItemSpacing.x;
+             ImGui::GetStyle().ItemSpacing.x;
   }
   return width;
 }
 
 }  // namespace
 
+float buttonWidth(const ScreenContext& context, const char* label) {
+  return std::max(ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2, context.touchTarget);
+}
+
+void flowNextItem(float width) {
+  const float lineEnd = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= lineEnd) ImGui::SameLine();
+}
+
 bool touchButton(const ScreenContext& context, const char* label, const ImVec4& colour, float width) {
-  const float textWidth = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
   ImGui::PushStyleColor(ImGuiCol_Button, colour);
-  const bool pressed =
-      ImGui::Button(label, ImVec2(std::max({width, textWidth, context.touchTarget}), buttonHeight(context)));
+  const bool pressed = ImGui::Button(label, ImVec2(std::max(width, buttonWidth(context, label)), buttonHeight(context)));
   ImGui::PopStyleColor();
   return pressed && !wasSwipe(context);
 }
@@ -45,8 +64,10 @@ bool touchButton(const ScreenContext& context, const char* label, const ImVec4& 
 HeaderAction drawHeader(const ScreenContext& context, const std::string& title, bool withBack) {
   HeaderAction action;
   const float windowX = ImGui::GetWindowPos().x;
-  const float switchX = std::max(ImGui::GetWindowWidth() * 0.4f,
-                                 ImGui::GetWindowWidth() - languageSwitchWidth(context) - ImGui::GetStyle().WindowPadding.x);
+  const bool shortLabels = languageSwitchWidth(context, false) > ImGui::GetWindowWidth() * 0.6f;
+  const float switchX =
+      std::max(ImGui::GetWindowWidth() * 0.4f,
+               ImGui::GetWindowWidth() - languageSwitchWidth(context, shortLabels) - ImGui::GetStyle().WindowPadding.x);
   const float height = buttonHeight(context);
   const float lineY = ImGui::GetCursorScreenPos().y;
   if (withBack) {
@@ -67,7 +88,7 @@ HeaderAction drawHeader(const ScreenContext& context, const std::string& title, 
   for (const auto& code : context.catalog->languages) {
     const bool current = code == context.language;
     ImGui::PushID(code.c_str());
-    if (touchButton(context, languageName(code).c_str(), current ? kAccent : kTile) && !current) {
+    if (touchButton(context, languageLabel(code, shortLabels).c_str(), current ? kAccent : kTile) && !current) {
       action.language = code;
     }
     ImGui::PopID();
@@ -188,12 +209,38 @@ void centreNextWindow(float width) {
   if (width > 0) ImGui::SetNextWindowSize(ImVec2(width, 0));
 }
 
+namespace {
+bool g_scrollCoasting = false;  // some list is still moving after its finger lifted
+}  // namespace
+
 void dragToScroll() {
+  // The velocity is the window's own (ImGui keeps it between frames in the window's storage).
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID key = ImGui::GetID("##scroll-velocity");
+  float velocity = storage->GetFloat(key, 0.0f);  // px per second, down the list
+  const ImGuiIO& io = ImGui::GetIO();
+  // A frame after a pause (nothing moving, nothing drawn) must not jump the list.
+  const float seconds = std::min(io.DeltaTime, 0.05f);
   if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
       ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
-    ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    // Smoothed over a few frames: the finger's speed at the moment it lifts.
+    if (seconds > 0) velocity = 0.5f * velocity + 0.5f * (-io.MouseDelta.y / seconds);
+  } else if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    velocity = 0.0f;  // a finger put on a moving list stops it
+  } else if (velocity != 0.0f) {
+    // Coasting, as on a phone: the speed falls by e every 0.35 s until it is too slow to see.
+    ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + velocity * seconds, 0.0f, ImGui::GetScrollMaxY()));
+    velocity *= std::exp(-seconds / 0.35f);
+    const bool atEnd = (velocity < 0 && ImGui::GetScrollY() <= 0.0f) ||
+                       (velocity > 0 && ImGui::GetScrollY() >= ImGui::GetScrollMaxY());
+    if (std::abs(velocity) < 20.0f || atEnd) velocity = 0.0f;
+    else g_scrollCoasting = true;
   }
+  storage->SetFloat(key, velocity);
 }
+
+bool takeScrollCoasting() { return std::exchange(g_scrollCoasting, false); }
 
 namespace {
 std::map<std::string, std::pair<ImVec2, ImVec2>>& controls() {

@@ -29,8 +29,12 @@ HeaderAction drawHeader(const ScreenContext& context, const std::string& title, 
 
 // A tall enough button for a finger: at least the context's touch target.
 bool touchButton(const ScreenContext& context, const char* label, const ImVec4& colour, float width = 0.0f);
-// How tall touchButton draws.
+// How tall touchButton draws, and how wide for `label` (at its narrowest).
 float buttonHeight(const ScreenContext& context);
+float buttonWidth(const ScreenContext& context, const char* label);
+// Puts the next item, `width` wide, beside the last one if it fits there, else on a new line: rows
+// of buttons wrap on a narrow (portrait) screen instead of running off its edge.
+void flowNextItem(float width);
 
 // A product as a tile with its poster, name, producer and region. True when tapped.
 bool drawProductTile(const ScreenContext& context, std::size_t productIndex, ImVec2 size);
@@ -50,8 +54,11 @@ void drawDimBackdrop(const char* id, ImU32 colour, bool overEverything = false);
 // The next window centred on the screen, `width` wide (0: as wide as its contents).
 void centreNextWindow(float width = 0.0f);
 
-// A finger dragging inside the current window scrolls it, as on a phone.
+// A finger dragging inside the current window scrolls it, as on a phone, and a flick keeps it
+// moving after the finger lifts, slowing down.
 void dragToScroll();
+// Whether a list was still coasting in the frame just drawn (more frames are needed); clears it.
+bool takeScrollCoasting();
 
 // Where named controls were drawn in the last frame, so tests can touch them as a finger would
 // (the grid's contact button, the form's fields, the keyboard's keys). UI thread only.

@@ -55,7 +55,7 @@ class ContactFormFlow : public ::testing::Test {
     app = std::move(created.value());
     ASSERT_TRUE(runUntil(*app, 15s, [&] { return app->framesShown() >= 1; }));
   }
-  void TearDown() override { unsetenv("ETALASE_DATA_DIR"); }
+  void TearDown() override { test::usePrivateDataDirectory(); }
 
   // A finger's tap on a control the last frame drew, with frames in between as on a screen.
   void tap(const std::string& control) {

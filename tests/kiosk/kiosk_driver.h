@@ -38,12 +38,12 @@ inline void runFor(kiosk::App& app, std::chrono::milliseconds duration) {
   runUntil(app, duration, [] { return false; });
 }
 
-// A finger event at (x, y), each from 0 to 1 across the screen.
-inline void finger(Uint32 type, float x, float y) {
+// A finger event at (x, y), each from 0 to 1 across the screen; `id` tells fingers apart.
+inline void finger(Uint32 type, float x, float y, SDL_FingerID id = 1) {
   SDL_Event event{};
   event.type = type;
   event.tfinger.touchId = 1;
-  event.tfinger.fingerId = 1;
+  event.tfinger.fingerId = id;
   event.tfinger.x = x;
   event.tfinger.y = y;
   SDL_PushEvent(&event);

@@ -165,6 +165,64 @@ TEST_F(KioskEndToEnd, ProductPagePlaysItsVideoInPlaceAndSwitchesLanguage) {
   EXPECT_EQ(app.language(), "ms") << "the visitor keeps the language they chose";
 }
 
+// Opens the demo pack's product grid on a 640x360 screen, where it scrolls.
+std::unique_ptr<App> openGrid() {
+  KioskOptions options = headlessOptions();
+  options.pack = test::demoPack();
+  auto created = App::create(options);
+  if (!created) return nullptr;
+  App& app = *created.value();
+  if (!runUntil(app, 15s, [&] { return app.framesShown() >= 1; })) return nullptr;
+  tap(0.5f, 0.5f);
+  if (!runUntil(app, 2s, [&] { return app.screen() == ScreenId::Grid; })) return nullptr;
+  runFor(app, 200ms);
+  return std::move(created.value());
+}
+
+// Touch on the grid (not run under valgrind: a flick's timing means nothing there).
+class Touch : public KioskEndToEnd {};
+
+TEST_F(Touch, ATapCountsWhileAnotherFingerTouchesTheGlass) {
+  ASSERT_TRUE(sdl.ok()) << sdl.error();
+  auto app = openGrid();
+  ASSERT_TRUE(app);
+  // A visitor taps the first tile while a second finger (a child's, a sleeve) touches the next
+  // one and lets go: the tap is the first finger's, the second is ignored. As one pointer, the two
+  // made a drag from tile to tile that opened nothing.
+  test::finger(SDL_FINGERDOWN, 0.15f, 0.45f, 1);
+  runFor(*app, 50ms);
+  test::finger(SDL_FINGERDOWN, 0.6f, 0.45f, 2);
+  runFor(*app, 50ms);
+  test::finger(SDL_FINGERUP, 0.6f, 0.45f, 2);
+  runFor(*app, 50ms);
+  EXPECT_EQ(app->screen(), ScreenId::Grid) << "the second finger tapped";
+  test::finger(SDL_FINGERUP, 0.15f, 0.45f, 1);
+  EXPECT_TRUE(runUntil(*app, 2s, [&] { return app->screen() == ScreenId::Product; })) << "the tap was lost";
+}
+
+TEST_F(Touch, AFlickedListKeepsMovingAfterTheFingerLiftsThenStops) {
+  ASSERT_TRUE(sdl.ok()) << sdl.error();
+  auto app = openGrid();
+  ASSERT_TRUE(app);
+  // A quick upward flick over the tiles: 40% of the screen in ~100 ms.
+  test::finger(SDL_FINGERDOWN, 0.5f, 0.85f);
+  runFor(*app, 30ms);
+  for (int i = 1; i <= 8; ++i) {
+    test::finger(SDL_FINGERMOTION, 0.5f, 0.85f - 0.05f * static_cast<float>(i));
+    runFor(*app, 12ms);
+  }
+  test::finger(SDL_FINGERUP, 0.5f, 0.45f);
+  runFor(*app, 40ms);
+  const Picture justLifted = look(*app);
+  runFor(*app, 150ms);
+  EXPECT_GT(fractionChanged(justLifted, look(*app)), 0.05) << "the list stopped dead when the finger lifted";
+  runFor(*app, 3s);
+  const Picture settled = look(*app);
+  runFor(*app, 300ms);
+  EXPECT_EQ(fractionChanged(settled, look(*app)), 0.0) << "the list never came to rest";
+  EXPECT_EQ(app->screen(), ScreenId::Grid) << "a flick is not a tap";
+}
+
 TEST_F(KioskEndToEnd, MissingPackShowsATitleCardNotABlackScreen) {
   ASSERT_TRUE(sdl.ok()) << sdl.error();
   KioskOptions options = headlessOptions();
@@ -190,7 +248,8 @@ TEST_F(KioskEndToEnd, BrokenVideoIsSkippedAndTheRestPlays) {
   ASSERT_TRUE(created) << created.error().text();
   App& app = *created.value();
   ASSERT_TRUE(runUntil(app, 15s, [&] { return app.quitRequested(); })) << "--loops 2 never finished";
-  EXPECT_GE(app.framesShown(), 50);
+  // Two passes of a 1 s clip; under valgrind (or on a busy machine) frames are dropped to keep time.
+  EXPECT_GE(app.framesShown(), static_cast<long>(50 / slowdown()));
   EXPECT_EQ(app.run(), 1) << "the exit code must say a file failed";
 }
 

@@ -65,7 +65,7 @@ class StaffModeFlow : public ::testing::Test {
   }
   void TearDown() override {
     app.reset();
-    unsetenv("ETALASE_DATA_DIR");
+    test::usePrivateDataDirectory();
     unsetenv("ETALASE_USB_ROOT");
   }
 

@@ -91,9 +91,9 @@ void ExportPage::draw(const ScreenContext& context, StaffContext& staff) {
   const std::size_t sticks = staff.volumes ? staff.volumes->size() : 0;
   if (m_destination > sticks) m_destination = sticks;
   for (std::size_t i = 0; i <= sticks; ++i) {
-    if (i > 0) ImGui::SameLine();
     const std::string label = i < sticks ? "USB stick \"" + (*staff.volumes)[i].label + "\""
                                          : std::string("This kiosk's export folder");
+    if (i > 0) flowNextItem(buttonWidth(context, label.c_str()));
     if (touchButton(context, label.c_str(), m_destination == i ? kAccent : kTile)) m_destination = i;
     rememberLastItem(i < sticks ? fmt::format("staff.export.stick.{}", i) : std::string("staff.export.folder"));
   }
@@ -101,7 +101,7 @@ void ExportPage::draw(const ScreenContext& context, StaffContext& staff) {
   ImGui::Spacing();
   ImGui::TextUnformatted("Format");
   for (std::size_t i = 0; i < std::size(kFormats); ++i) {
-    if (i > 0) ImGui::SameLine();
+    if (i > 0) flowNextItem(buttonWidth(context, kFormats[i].label));
     if (touchButton(context, kFormats[i].label, m_format == kFormats[i].format ? kAccent : kTile)) m_format = kFormats[i].format;
     rememberLastItem(fmt::format("staff.export.format.{}", exporting::fileExtension(kFormats[i].format)));
   }
@@ -116,7 +116,7 @@ void ExportPage::draw(const ScreenContext& context, StaffContext& staff) {
   const std::string every = fmt::format("Every lead ({})", m_all);
   if (touchButton(context, onlyNew.c_str(), m_onlyNew ? kAccent : kTile)) m_onlyNew = true;
   rememberLastItem("staff.export.new");
-  ImGui::SameLine();
+  flowNextItem(buttonWidth(context, every.c_str()));
   if (touchButton(context, every.c_str(), m_onlyNew ? kTile : kAccent)) m_onlyNew = false;
   rememberLastItem("staff.export.all");
   ImGui::Spacing();

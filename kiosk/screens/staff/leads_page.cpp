@@ -29,7 +29,7 @@ ImVec4 ratingColour(const std::string& rating) {
 bool choiceRow(const ScreenContext& context, const char* id, const char* const* labels, int count, int& chosen) {
   bool changed = false;
   for (int i = 0; i < count; ++i) {
-    if (i > 0) ImGui::SameLine();
+    if (i > 0) flowNextItem(buttonWidth(context, labels[i]));
     ImGui::PushID(i);
     if (touchButton(context, labels[i], chosen == i ? kAccent : kTile)) {
       changed = chosen != i;
@@ -127,18 +127,18 @@ void LeadsPage::draw(const ScreenContext& context, StaffContext& staff) {
 void LeadsPage::drawFilters(const ScreenContext& context, StaffContext& staff) {
   bool changed = staff.text->field(context, "staff.search", m_search, "Search name, company, email, phone, notes",
                                    context.unit * 20.0f, 100);
-  ImGui::SameLine();
+  flowNextItem(buttonWidth(context, "Follow-up only: off"));
   if (touchButton(context, m_followUpOnly ? "Follow-up only: on" : "Follow-up only: off",
                   m_followUpOnly ? kAccent : kTile)) {
     m_followUpOnly = !m_followUpOnly;
     changed = true;
   }
   rememberLastItem("staff.filter.followup");
-  ImGui::SameLine();
+  flowNextItem(buttonWidth(context, "Erase all leads..."));
   if (touchButton(context, "Erase all leads...", kTile)) m_confirm = Confirm::EraseAll;
   rememberLastItem("staff.eraseall");
   changed |= choiceRow(context, "staff.filter.day", kDayFilters, 3, m_day);
-  ImGui::SameLine(0, context.unit * 2);
+  flowNextItem(buttonWidth(context, kRatingFilters[0]) + context.unit * 2);
   changed |= choiceRow(context, "staff.filter.rating", kRatingFilters, 5, m_rating);
   if (staff.catalog && !staff.catalog->products.empty()) {
     ImGui::SetNextItemWidth(context.unit * 20.0f);
@@ -230,14 +230,14 @@ void LeadsPage::drawDetail(const ScreenContext& context, StaffContext& staff) {
   static const char* kRatings[] = {leads::kRatingHot, leads::kRatingWarm, leads::kRatingCold};
   static const char* kLabels[] = {"Hot", "Warm", "Cold"};
   for (int i = 0; i < 3; ++i) {
-    if (i > 0) ImGui::SameLine();
+    if (i > 0) flowNextItem(context.unit * 5);
     const bool chosen = m_draftRating == kRatings[i];
     if (touchButton(context, kLabels[i], chosen ? ratingColour(kRatings[i]) : kTile, context.unit * 5)) {
       m_draftRating = chosen ? "" : kRatings[i];
     }
     rememberLastItem(fmt::format("staff.rating.{}", kRatings[i]));
   }
-  ImGui::SameLine(0, context.unit * 2);
+  flowNextItem(buttonWidth(context, "Follow up: yes"));
   if (touchButton(context, m_draftFollowUp ? "Follow up: yes" : "Follow up: no", m_draftFollowUp ? kAccent : kTile)) {
     m_draftFollowUp = !m_draftFollowUp;
   }
@@ -260,7 +260,7 @@ void LeadsPage::drawDetail(const ScreenContext& context, StaffContext& staff) {
   }
   rememberLastItem("staff.save");
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  flowNextItem(buttonWidth(context, "Delete this lead..."));
   if (touchButton(context, "Delete this lead...", kTile)) m_confirm = Confirm::DeleteOne;
   rememberLastItem("staff.delete");
   if (!m_status.empty()) {

@@ -76,11 +76,12 @@ std::optional<KioskSettings> SettingsPage::draw(const ScreenContext& context, St
 
   ImGui::Separator();
   ImGui::TextUnformatted("Required on the contact form");
-  int shown = 0;
+  bool first = true;
   for (Field field : kFields) {
-    if (shown++ % 6 != 0) ImGui::SameLine();
     const bool on = m_draft.requiredFields.count(field) > 0;
     const std::string key = fieldKey(field);
+    if (!first) flowNextItem(buttonWidth(context, key.c_str()));
+    first = false;
     if (toggle(context, ("staff.settings.required." + key).c_str(), key.c_str(), on)) {
       if (on) m_draft.requiredFields.erase(field);
       else m_draft.requiredFields.insert(field);

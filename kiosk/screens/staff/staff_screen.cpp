@@ -135,12 +135,15 @@ StaffAction StaffScreen::draw(const ScreenContext& context, const std::vector<pl
   beginFullScreenWindow("staff", false);
   // The tab bar, and the way out at the right.
   for (const TabInfo& info : kTabs) {
-    if (info.tab != Tab::Leads) ImGui::SameLine();
+    if (info.tab != Tab::Leads) flowNextItem(std::max(context.unit * 6.0f, buttonWidth(context, info.label)));
     if (touchButton(context, info.label, m_tab == info.tab ? kAccent : kTile, context.unit * 6.0f)) show(info.tab);
     rememberLastItem(info.control);
   }
-  ImGui::SameLine(ImGui::GetWindowWidth() - context.unit * 9.5f - ImGui::GetStyle().WindowPadding.x);
-  action.leave = touchButton(context, "Leave staff mode", kAccent, context.unit * 9.5f);
+  // At the right of the tabs' line, or under the tabs on a narrow (portrait) screen.
+  const float leaveWidth = std::max(context.unit * 9.5f, buttonWidth(context, "Leave staff mode"));
+  const float leaveX = ImGui::GetWindowWidth() - leaveWidth - ImGui::GetStyle().WindowPadding.x;
+  if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x <= ImGui::GetWindowPos().x + leaveX) ImGui::SameLine(leaveX);
+  action.leave = touchButton(context, "Leave staff mode", kAccent, leaveWidth);
   rememberLastItem("staff.leave");
   ImGui::Separator();
   if (!m_storeError.empty() && m_tab != Tab::Settings && m_tab != Tab::Pack) {
