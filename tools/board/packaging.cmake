@@ -1,0 +1,39 @@
+# What `cmake --install` puts where, and the .deb CPack makes of it (tools/install-board builds it
+# with CMAKE_INSTALL_PREFIX=/usr). The service, its settings file and the maintainer scripts live
+# beside this file.
+include(GNUInstallDirs)
+
+install(TARGETS etalase etalase-pack etalase-leads RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/etalase.service DESTINATION lib/systemd/system)  # /usr/lib/... in the .deb
+# /etc whatever the prefix: the service reads it there (a .deb is always laid out from /).
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/etalase.conf DESTINATION /etc/etalase)
+install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+# The built-in demo pack travels in the package when it was generated into the folder the kiosk
+# was built to look in (tools/install-board points that at /usr/share/etalase/demo-pack).
+set(ETALASE_PACKAGE_DEMO_PACK "" CACHE PATH "A generated demo pack to install into ETALASE_DEMO_PACK_DIR")
+if(ETALASE_PACKAGE_DEMO_PACK)
+  install(DIRECTORY ${ETALASE_PACKAGE_DEMO_PACK}/ DESTINATION ${ETALASE_DEMO_PACK_DIR})
+endif()
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME etalase)
+set(CPACK_PACKAGE_VENDOR "Etalase")
+set(CPACK_PACKAGE_CONTACT "Etalase developers <etalase@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Touch-screen kiosk for exhibition stands")
+set(CPACK_PACKAGE_DESCRIPTION
+    "Plays producers' videos, shows their products to visiting buyers and captures the buyers' contact details on the kiosk itself. Runs on the Linux console as a systemd service with a watchdog.")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES TRUE)
+# Library dependencies are read off the binaries; the rest is what the kiosk opens at run time.
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, systemd, fonts-noto-core, fonts-noto-cjk, iso-codes")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "udisks2")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+    ${CMAKE_CURRENT_LIST_DIR}/debian/postinst ${CMAKE_CURRENT_LIST_DIR}/debian/prerm
+    ${CMAKE_CURRENT_LIST_DIR}/debian/postrm ${CMAKE_CURRENT_LIST_DIR}/debian/conffiles)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
+include(CPack)
