@@ -29,6 +29,7 @@ constexpr auto kIdleWake = std::chrono::seconds(1);
 // How long "Are you still there?" counts down before the form is cleared.
 constexpr auto kStillThereWarning = std::chrono::seconds(10);
 constexpr auto kUiSettleFrame = std::chrono::milliseconds(16);
+constexpr auto kVolumeRecheck = std::chrono::seconds(10);
 }  // namespace
 
 Result<std::unique_ptr<App>> App::create(const KioskOptions& options) {
@@ -125,8 +126,12 @@ void App::reloadContent(const fs::path& pack) {
 }
 
 void App::pollUsb(Clock::time_point now) {
-  if (now >= m_nextVolumePoll) {
-    m_nextVolumePoll = now + kIdleWake;
+  // The mount table is read when udev or the kernel says something changed, and every 10 s in
+  // case a notice was missed; every second where no notice can come (no udev, simulated sticks).
+  const bool noticed = m_mediaEvents.changed();
+  if (noticed || now >= m_nextVolumePoll) {
+    const bool eventDriven = m_mediaEvents.available() && !m_volumes.hasSimulatedRoots();
+    m_nextVolumePoll = now + (eventDriven ? kVolumeRecheck : kIdleWake);
     const auto changes = m_volumes.poll();
     if (!changes.empty()) {
       m_usbFlow->volumesChanged(changes);

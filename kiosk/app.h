@@ -32,6 +32,7 @@
 #include "kiosk/screens/product_posters.h"
 #include "media/playlist.h"
 #include "platform/display.h"
+#include "platform/media_events.h"
 #include "platform/removable_media.h"
 #include "platform/ui_context.h"
 #include "platform/watchdog.h"
@@ -158,6 +159,7 @@ class App {
 
   // Packs from USB sticks.
   platform::RemovableMediaWatcher m_volumes;
+  platform::MediaEvents m_mediaEvents;
   // The first look for sticks waits until the first picture is up: it reads the mount table and
   // every removable volume, 15 ms or more, which the launch should not wait for.
   Clock::time_point m_nextVolumePoll = Clock::now() + std::chrono::seconds(1);

@@ -41,6 +41,8 @@ class RemovableMediaWatcher {
   // What changed since the previous poll. The first poll reports every volume already present
   // as added: a stick inserted before the kiosk started is offered too.
   VolumeChanges poll();
+  // Folders standing in for sticks (ETALASE_USB_ROOT): no event tells when one appears.
+  bool hasSimulatedRoots() const { return !m_config.simulatedRoots.empty(); }
   // The volumes seen by the last poll, sorted by mount point.
   const std::vector<Volume>& volumes() const { return m_volumes; }
 
