@@ -4,7 +4,9 @@
 include(GNUInstallDirs)
 
 install(TARGETS etalase etalase-pack etalase-leads RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(FILES ${CMAKE_CURRENT_LIST_DIR}/etalase.service DESTINATION lib/systemd/system)  # /usr/lib/... in the .deb
+# Relative destinations land under /usr in the .deb (CPACK_PACKAGING_INSTALL_PREFIX).
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/etalase.service DESTINATION lib/systemd/system)
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/90-etalase-usb.rules DESTINATION lib/udev/rules.d)
 # /etc whatever the prefix: the service reads it there (a .deb is always laid out from /).
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/etalase.conf DESTINATION /etc/etalase)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
