@@ -119,6 +119,7 @@ bool holds(const std::string& bytes, const std::string& needle) {
 }
 
 using test_sql::openRaw;
+using test_sql::insertOldLead;
 using test_sql::queryNumber;
 
 // ---------------------------------------------------------------------------------------------
@@ -917,18 +918,11 @@ TEST(StaffMigration, AVersionTwoLeadOpensUnratedAndNotYetExported) {
     ASSERT_FALSE(migrate(db.get(), file.string(), leadMigrations(), 2));
     ASSERT_EQ(queryNumber(db.get(), "PRAGMA user_version"), 2);
     // What a version-2 kiosk wrote.
-    auto insert = Statement::prepare(db.get(), file.string(),
-                                     "INSERT INTO leads (uuid, created_utc, name, email, source, "
-                                     "consent_given) VALUES (?1, ?2, ?3, ?4, 'typed', 1)");
-    ASSERT_TRUE(insert) << insert.error().text();
-    ASSERT_FALSE(insert.value()
-                     .bind(1, lead.uuid)
-                     .bind(2, lead.createdUtc)
-                     .bind(3, lead.name)
-                     .bind(4, lead.email)
-                     .run("insert"));
-    ASSERT_FALSE(execute(db.get(), file.string(),
-                         "INSERT INTO lead_products VALUES (1, 0, 'bamboo-basket')", "insert"));
+    insertOldLead(db.get(), file,
+                  "INSERT INTO leads (uuid, created_utc, name, email, source, consent_given) "
+                  "VALUES (?1, ?2, ?3, ?4, 'typed', 1)",
+                  lead);
+    ASSERT_FALSE(::testing::Test::HasFatalFailure());
   }
   {
     auto opened = LeadStore::open(file);

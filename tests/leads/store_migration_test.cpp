@@ -16,6 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 using test_sql::openRaw;
+using test_sql::insertOldLead;
 using test_sql::queryNumber;
 
 std::int64_t indexCount(sqlite3* db) {
@@ -55,18 +56,10 @@ TEST(Migration, AVersionOneDatabaseKeepsItsLeadsAndGetsTheIndexes) {
     ASSERT_EQ(queryNumber(db.get(), "PRAGMA user_version"), 1);
     ASSERT_EQ(indexCount(db.get()), 0);
     // What a version-1 kiosk wrote: the same columns, then this kiosk's own statement text.
-    auto insert = Statement::prepare(db.get(), file.string(),
-                                     "INSERT INTO leads (uuid, created_utc, name, email, "
-                                     "consent_given) VALUES (?1, ?2, ?3, ?4, 1)");
-    ASSERT_TRUE(insert);
-    ASSERT_FALSE(insert.value()
-                     .bind(1, lead.uuid)
-                     .bind(2, lead.createdUtc)
-                     .bind(3, lead.name)
-                     .bind(4, lead.email)
-                     .run("insert"));
-    ASSERT_FALSE(execute(db.get(), file.string(),
-                         "INSERT INTO lead_products VALUES (1, 0, 'bamboo-basket')", "insert"));
+    insertOldLead(db.get(), file,
+                  "INSERT INTO leads (uuid, created_utc, name, email, consent_given) VALUES (?1, ?2, ?3, ?4, 1)",
+                  lead);
+    ASSERT_FALSE(::testing::Test::HasFatalFailure());
   }
   auto store = LeadStore::open(file);
   ASSERT_TRUE(store) << store.error().text();
