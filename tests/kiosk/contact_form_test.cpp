@@ -32,9 +32,7 @@ bool runUntil(App& app, std::chrono::milliseconds limit, const std::function<boo
 }
 
 // A finger at a pixel of the screen.
-void finger(Uint32 type, SDL_Point at) {
-  test::finger(type, static_cast<float>(at.x) / kWidth, static_cast<float>(at.y) / kHeight);
-}
+void finger(Uint32 type, SDL_Point at) { test::fingerAt(type, at, {kWidth, kHeight}); }
 
 class ContactFormFlow : public ::testing::Test {
  protected:

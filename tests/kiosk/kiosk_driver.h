@@ -49,6 +49,11 @@ inline void finger(Uint32 type, float x, float y, SDL_FingerID id = 1) {
   SDL_PushEvent(&event);
 }
 
+// A finger event at pixel `at` of a screen `size` pixels wide and high.
+inline void fingerAt(Uint32 type, SDL_Point at, SDL_Point size) {
+  finger(type, static_cast<float>(at.x) / static_cast<float>(size.x), static_cast<float>(at.y) / static_cast<float>(size.y));
+}
+
 // Down and up at once: a tap.
 inline void tap(float x, float y) {
   finger(SDL_FINGERDOWN, x, y);

@@ -32,9 +32,7 @@ bool runUntil(App& app, std::chrono::milliseconds limit, const std::function<boo
   return test::runUntil(app, limit, done, 10ms);
 }
 
-void finger(Uint32 type, SDL_Point at) {
-  test::finger(type, static_cast<float>(at.x) / kWidth, static_cast<float>(at.y) / kHeight);
-}
+void finger(Uint32 type, SDL_Point at) { test::fingerAt(type, at, {kWidth, kHeight}); }
 
 class StaffModeFlow : public ::testing::Test {
  protected:
