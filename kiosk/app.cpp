@@ -54,6 +54,7 @@ App::App(Key, const KioskOptions& options, platform::Display display)
   const LoadedSettings settings = loadSettings(platform::dataDirectory() / "settings.json");
   for (const std::string& problem : settings.problems) log::warn("settings: {}", problem);
   m_settings = settings.settings;
+  m_display.setRotation(screenRotation());  // before the UI is built for the picture's shape
   leads::SaverOptions leadOptions;
   leadOptions.database = platform::dataDirectory() / "leads.db";
   leadOptions.pendingFile = platform::dataDirectory() / "pending-leads.jsonl";
@@ -344,9 +345,10 @@ void App::rebuildUi() {
   std::vector<std::string> texts = m_uiTexts;
   texts.push_back(m_extraGlyphs);
   m_ui.reset();  // one ImGui context and backend at a time
+  m_builtUiScale = uiScale();
   m_ui = std::make_unique<platform::UiContext>(
       m_display.window(), m_display.renderer(), texts,
-      platform::UiLayout{static_cast<float>(m_options.uiScale), m_display.rotation() % 180 != 0});
+      platform::UiLayout{static_cast<float>(m_builtUiScale), m_display.rotation() % 180 != 0});
 }
 
 ScreenContext App::screenContext() const {

@@ -88,6 +88,9 @@ class App {
   // languages.
   void applySettings(const KioskSettings& settings);
   void applyLanguageSettings();
+  // The picture's turn and the UI's size: the settings' when staff set them, else the command line's.
+  int screenRotation() const;
+  double uiScale() const;
   // A new UI (font atlas) for the texts the screens may show, and the characters added since.
   void rebuildUi();
   void openProduct(std::size_t index, Clock::time_point now);
@@ -126,6 +129,7 @@ class App {
   // the atlas when they first show, not kept in the log or anywhere else.
   std::string m_extraGlyphs;
   bool m_rebuildUiPending = false;
+  double m_builtUiScale = 0;  // the scale the UI was last built at
   std::optional<Catalog> m_catalog;
   std::vector<std::string> m_packLanguages;  // all of the pack's, before the settings choose some
   std::string m_packDefaultLanguage;

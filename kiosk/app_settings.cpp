@@ -39,6 +39,21 @@ void App::applySettings(const KioskSettings& settings) {
   m_staff->settingsChanged(settings);
   m_output.setSound(settings.soundOn, settings.volumePercent);
   applyLanguageSettings();
+  // Between frames (staff events come after the present): the next frame is drawn turned, with
+  // fonts and buttons sized for the new shape.
+  const bool turned = screenRotation() != m_display.rotation();
+  m_display.setRotation(screenRotation());
+  if (m_ui && (turned || uiScale() != m_builtUiScale)) {
+    log::info("display: turned {} degrees, UI scale {:.2f}", m_display.rotation(), uiScale());
+    m_rebuildUiPending = true;
+    m_needsRender = true;
+  }
+}
+
+int App::screenRotation() const { return m_settings.screenRotation.value_or(m_options.display.rotation); }
+
+double App::uiScale() const {
+  return m_settings.uiScalePercent > 0 ? m_settings.uiScalePercent / 100.0 : m_options.uiScale;
 }
 
 void App::applyLanguageSettings() {

@@ -114,6 +114,14 @@ SDL_Point Display::outputSize() const {
   return m_rotation % 180 != 0 ? SDL_Point{panel.y, panel.x} : panel;
 }
 
+void Display::setRotation(int degrees) {
+  if (degrees != 0 && degrees != 90 && degrees != 180 && degrees != 270) return;
+  if (degrees == m_rotation) return;
+  m_rotation = degrees;
+  m_canvas.reset();  // sized for the old turn; beginFrame() makes the new one
+  m_canvasSize = {0, 0};
+}
+
 void Display::beginFrame() {
   if (m_rotation == 0) return;
   const SDL_Point size = outputSize();

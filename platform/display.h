@@ -38,6 +38,9 @@ class Display {
   // Size in pixels of the panel itself.
   SDL_Point panelSize() const;
   int rotation() const { return m_rotation; }
+  // Turns the picture from the next frame on (0, 90, 180 or 270; anything else is ignored). Not
+  // between beginFrame() and present().
+  void setRotation(int degrees);
 
   // A frame is drawn between these two: with a rotation, into a canvas that present() turns
   // onto the panel.

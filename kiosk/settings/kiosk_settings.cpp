@@ -20,6 +20,9 @@ constexpr std::size_t kMaxStandName = 100;
 constexpr std::size_t kMaxDeviceId = 64;
 constexpr std::size_t kMaxConsentText = 2000;
 
+constexpr int kMinUiScalePercent = 50;
+constexpr int kMaxUiScalePercent = 300;
+constexpr const char* kUiScaleRule = "must be 0 (the command line's) or a percentage from 50 to 300";
 constexpr const char* kDeviceIdRule = "use letters, digits, '.', '-' or '_' only (it names export files)";
 
 // Reads one document into settings, noting each value it cannot use (that setting keeps its
@@ -89,6 +92,16 @@ class SettingsReader {
       readLanguages(value);
     } else if (key == "retention_days") {
       readWhole(key, value, 0, 36500, s.retentionDays);
+    } else if (key == "screen_rotation") {
+      if (value.is_null()) s.screenRotation.reset();
+      else if (value.is_number_integer() && isScreenRotation(static_cast<int>(value.get<long long>())))
+        s.screenRotation = static_cast<int>(value.get<long long>());
+      else problem(key, "must be 0, 90, 180 or 270 (degrees clockwise), or null for the command line's");
+    } else if (key == "ui_scale_percent") {
+      int percent = 0;
+      readWhole(key, value, 0, kMaxUiScalePercent, percent);
+      if (percent != 0 && percent < kMinUiScalePercent) problem(key, kUiScaleRule);
+      else s.uiScalePercent = percent;
     } else {
       problem(key, "is not a setting this kiosk knows (ignored)");
     }
@@ -191,6 +204,8 @@ LoadedSettings loadSettings(const std::filesystem::path& file) {
   return loaded;
 }
 
+bool isScreenRotation(int degrees) { return degrees == 0 || degrees == 90 || degrees == 180 || degrees == 270; }
+
 bool isSafeDeviceId(const std::string& id) {
   for (char c : id) {
     const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
@@ -206,6 +221,13 @@ std::optional<Error> saveSettings(const std::filesystem::path& file, const Kiosk
   if (settings.standName.size() > kMaxStandName) {
     return Error{"Stand name", fmt::format("at most {} characters", kMaxStandName)};
   }
+  if (settings.screenRotation && !isScreenRotation(*settings.screenRotation)) {
+    return Error{"Screen turned", "0, 90, 180 or 270 degrees"};
+  }
+  if (settings.uiScalePercent != 0 &&
+      (settings.uiScalePercent < kMinUiScalePercent || settings.uiScalePercent > kMaxUiScalePercent)) {
+    return Error{"Text size", kUiScaleRule};
+  }
   json document = {{"format", kFormatVersion},
                    {"stand_name", settings.standName},
                    {"device_id", settings.deviceId},
@@ -218,7 +240,9 @@ std::optional<Error> saveSettings(const std::filesystem::path& file, const Kiosk
                    {"volume_percent", settings.volumePercent},
                    {"default_language", settings.defaultLanguage},
                    {"offered_languages", settings.offeredLanguages},
-                   {"retention_days", settings.retentionDays}};
+                   {"retention_days", settings.retentionDays},
+                   {"screen_rotation", settings.screenRotation ? json(*settings.screenRotation) : json(nullptr)},
+                   {"ui_scale_percent", settings.uiScalePercent}};
   json required = json::array();
   for (Field field : settings.requiredFields) required.push_back(fieldKey(field));
   document["required_fields"] = std::move(required);

@@ -40,6 +40,11 @@ struct KioskSettings {
   // Leads older than this many days are deleted (0: kept until staff erase them). Indonesia's
   // personal-data law asks for a stated retention period.
   int retentionDays = 0;
+  // Degrees the picture is turned on the panel (0, 90, 180, 270) and the size of text and buttons
+  // in percent; unset / 0: as the kiosk was started (--rotate, --ui-scale in etalase.conf). Staff
+  // set them on the stand, where they see the result, rather than in a file.
+  std::optional<int> screenRotation;
+  int uiScalePercent = 0;
 
   bool operator==(const KioskSettings&) const = default;
 };
@@ -52,6 +57,8 @@ struct LoadedSettings {
 
 // The settings in `file`; a missing file gives the defaults without a problem.
 LoadedSettings loadSettings(const std::filesystem::path& file);
+// Whether `degrees` is a rotation the kiosk can draw: 0, 90, 180 or 270.
+bool isScreenRotation(int degrees);
 // A device id names export files: ASCII letters, digits, '.', '-' and '_' (empty: the host name).
 bool isSafeDeviceId(const std::string& id);
 // Replaces `file` atomically (a power cut leaves the old settings or the new, whole).

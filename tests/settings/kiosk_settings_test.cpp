@@ -107,6 +107,38 @@ TEST_F(SettingsFile, SavedSettingsReadBackTheSameAndLeaveNoTemporaryFile) {
   }
 }
 
+TEST_F(SettingsFile, TheScreensTurnAndTextSizeAreReadCheckedAndSaved) {
+  write(R"({"screen_rotation": 270, "ui_scale_percent": 125})");
+  LoadedSettings loaded = loadSettings(file);
+  EXPECT_TRUE(loaded.problems.empty()) << loaded.problems.front();
+  EXPECT_EQ(loaded.settings.screenRotation, 270);
+  EXPECT_EQ(loaded.settings.uiScalePercent, 125);
+
+  // A panel cannot be turned 45 degrees, and 20 % text cannot be read: named, and the command
+  // line's values stay in force.
+  write(R"({"screen_rotation": 45, "ui_scale_percent": 20})");
+  loaded = loadSettings(file);
+  EXPECT_EQ(loaded.problems.size(), 2u);
+  EXPECT_NE(problemAbout(loaded, "screen_rotation").find("0, 90, 180 or 270"), std::string::npos);
+  problemAbout(loaded, "ui_scale_percent");
+  EXPECT_FALSE(loaded.settings.screenRotation.has_value());
+  EXPECT_EQ(loaded.settings.uiScalePercent, 0);
+
+  write(R"({"screen_rotation": null})");
+  EXPECT_FALSE(loadSettings(file).settings.screenRotation.has_value()) << "null: as started";
+
+  KioskSettings settings;
+  settings.screenRotation = 90;
+  settings.uiScalePercent = 80;
+  ASSERT_FALSE(saveSettings(file, settings).has_value());
+  EXPECT_EQ(loadSettings(file).settings, settings);
+  settings.screenRotation = 100;
+  const auto error = saveSettings(file, settings);
+  ASSERT_TRUE(error.has_value());
+  EXPECT_NE(error->text().find("Screen turned"), std::string::npos) << error->text();
+  EXPECT_EQ(loadSettings(file).settings.screenRotation, 90) << "the saved turn is kept";
+}
+
 TEST_F(SettingsFile, ADeviceIdThatCannotNameAFileIsRefusedAndTheOldSettingsKept) {
   KioskSettings settings;
   settings.deviceId = "kiosk-01";

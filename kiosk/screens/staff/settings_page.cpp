@@ -1,5 +1,5 @@
 // The stand's settings on the kiosk (DATA/settings.json, docs/settings.md): stand name and device
-// id, the idle timeouts, sound, the form's required fields and consent wording, the languages and
+// id, the idle timeouts, sound, the screen's turn and text size, the form's required fields and consent wording, the languages and
 // the retention of leads. Saved atomically; the kiosk applies them at once (sound at the next start).
 #include <imgui.h>
 
@@ -68,8 +68,24 @@ std::optional<KioskSettings> SettingsPage::draw(const ScreenContext& context, St
   stepper(context, "staff.settings.staffidle", m_draft.staffIdleSeconds, 15, 15, 3600, "s without a touch");
   label(context, "Sound");
   if (toggle(context, "staff.settings.sound", m_draft.soundOn ? "On" : "Off", m_draft.soundOn)) m_draft.soundOn = !m_draft.soundOn;
-  ImGui::SameLine();
-  stepper(context, "staff.settings.volume", m_draft.volumePercent, 10, 0, 100, "% volume");
+  label(context, "Volume");  // its own row: beside the switch it runs off a portrait screen
+  stepper(context, "staff.settings.volume", m_draft.volumePercent, 10, 0, 100, "%");
+  label(context, "Screen turned");
+  if (toggle(context, "staff.settings.rotation.start", "As started", !m_draft.screenRotation)) m_draft.screenRotation.reset();
+  for (int degrees : {0, 90, 180, 270}) {
+    const std::string text = std::to_string(degrees);
+    flowNextItem(buttonWidth(context, text.c_str()));
+    if (toggle(context, ("staff.settings.rotation." + text).c_str(), text.c_str(), m_draft.screenRotation == degrees)) {
+      m_draft.screenRotation = degrees;
+    }
+  }
+  label(context, "Text size");
+  if (m_draft.uiScalePercent == 0) {
+    if (touchButton(context, "as started (--ui-scale)", kTile)) m_draft.uiScalePercent = 100;
+    rememberLastItem("staff.settings.uiscale.start");
+  } else {
+    stepper(context, "staff.settings.uiscale", m_draft.uiScalePercent, 10, 50, 300, "%");
+  }
   label(context, "Keep leads");
   stepper(context, "staff.settings.retention", m_draft.retentionDays, 30, 0, 36500,
           m_draft.retentionDays == 0 ? "days (0: until erased)" : "days, then deleted");
