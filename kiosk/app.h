@@ -34,6 +34,7 @@
 #include "platform/display.h"
 #include "platform/media_events.h"
 #include "platform/removable_media.h"
+#include "platform/swipe.h"
 #include "platform/ui_context.h"
 #include "platform/watchdog.h"
 
@@ -63,6 +64,8 @@ class App {
   // How many video frames have been put on screen so far (attract loop; product pages).
   long framesShown() const { return m_attract.framesShown(); }
   long productFramesShown() const { return m_productPage.framesShown(); }
+  // The pack's index of the product on the product page (the last one opened).
+  std::size_t productShown() const { return m_productPage.product(); }
   media::Playlist* playlist() { return m_attract.playlist(); }
   // Where a named control was drawn last frame, in window pixels (for tests that touch it).
   std::optional<SDL_Point> controlAt(const std::string& name) const;
@@ -94,6 +97,8 @@ class App {
   // A new UI (font atlas) for the texts the screens may show, and the characters added since.
   void rebuildUi();
   void openProduct(std::size_t index, Clock::time_point now);
+  // A swipe on a product page: the next product in the pack's order (left) or the one before.
+  bool swipeProduct(platform::Swipe swipe, Clock::time_point now);
   void openProducer(const std::string& producerId, Clock::time_point now);
   void openContactForm(const std::string& producerId, Clock::time_point now);
   // Typed text and Enter/Tab, seen first by the badge scanner detector (a USB scanner types).
@@ -122,6 +127,7 @@ class App {
   platform::Display m_display;
   platform::Watchdog m_watchdog;
   platform::PrimaryFinger m_primaryFinger;
+  platform::SwipeDetector m_swipe;
   MediaOutput m_output;  // before everything that plays or shows pictures
   std::unique_ptr<platform::UiContext> m_ui;
   std::vector<std::string> m_uiTexts;  // the pack's and the kiosk's texts, for the font atlas

@@ -112,6 +112,14 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
     pointer->y = onPicture.y;
     if (m_display.rotation() % 180 != 0) std::swap(width, height);
     m_navigation.noteInput(now);
+    if (pointer->kind == platform::PointerEvent::Kind::Down) m_swipe.down(onPicture, now);
+    if (pointer->kind == platform::PointerEvent::Kind::Up && !m_staff->padShown() &&
+        swipeProduct(m_swipe.up(onPicture, now, static_cast<float>(width)), now)) {
+      // The finger lifts off-screen for the UI: the button it started on is not pressed.
+      m_ui->pointer(platform::PointerEvent{platform::PointerEvent::Kind::Up, -10000.0f, -10000.0f, pointer->touch});
+      m_needsRender = true;
+      return;
+    }
     if (m_staff->pointer(*pointer, SDL_Point{width, height}, now)) return;
     if (m_navigation.screen() == ScreenId::Attract && !m_staff->padShown()) {
       // The whole screen is the button: the tap is used up here, not passed on.
@@ -125,6 +133,15 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
     return;
   }
   m_ui->processEvent(event);
+}
+
+bool App::swipeProduct(platform::Swipe swipe, Clock::time_point now) {
+  if (swipe == platform::Swipe::None || m_navigation.screen() != ScreenId::Product || !m_catalog) return false;
+  const std::size_t count = m_catalog->products.size();
+  if (count < 2) return false;
+  const std::size_t current = m_productPage.product();
+  openProduct(swipe == platform::Swipe::Left ? (current + 1) % count : (current + count - 1) % count, now);
+  return true;
 }
 
 }  // namespace etalase::kiosk

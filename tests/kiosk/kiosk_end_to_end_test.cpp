@@ -223,6 +223,45 @@ TEST_F(Touch, AFlickedListKeepsMovingAfterTheFingerLiftsThenStops) {
   EXPECT_EQ(app->screen(), ScreenId::Grid) << "a flick is not a tap";
 }
 
+// One finger from `from` to `to` (shares of the screen) in `steps` moves `stepTime` apart.
+void stroke(App& app, SDL_FPoint from, SDL_FPoint to, int steps, std::chrono::milliseconds stepTime) {
+  test::finger(SDL_FINGERDOWN, from.x, from.y);
+  runFor(app, stepTime);
+  for (int i = 1; i <= steps; ++i) {
+    const float t = static_cast<float>(i) / static_cast<float>(steps);
+    test::finger(SDL_FINGERMOTION, from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+    runFor(app, stepTime);
+  }
+  test::finger(SDL_FINGERUP, to.x, to.y);
+  runFor(app, 100ms);
+}
+
+TEST_F(Touch, ASwipeOnAProductPageShowsTheNextOrThePreviousProduct) {
+  ASSERT_TRUE(sdl.ok()) << sdl.error();
+  auto app = openGrid();
+  ASSERT_TRUE(app);
+  tap(0.15f, 0.45f);
+  ASSERT_TRUE(runUntil(*app, 2s, [&] { return app->screen() == ScreenId::Product; }));
+  runFor(*app, 200ms);
+  const std::size_t first = app->productShown();
+
+  // Right to left across the facts, in ~200 ms: the next product.
+  stroke(*app, {0.8f, 0.6f}, {0.3f, 0.62f}, 6, 30ms);
+  EXPECT_EQ(app->screen(), ScreenId::Product);
+  EXPECT_EQ(app->productShown(), first + 1) << "a swipe to the left did not bring the next product";
+
+  // Left to right, starting on the Back button: the product before, and Back is not pressed.
+  stroke(*app, {0.05f, 0.07f}, {0.6f, 0.1f}, 6, 30ms);
+  EXPECT_EQ(app->screen(), ScreenId::Product) << "the button the swipe started on was pressed";
+  EXPECT_EQ(app->productShown(), first);
+
+  // A slow sideways drag (a visitor reading along a line) and an upward scroll change nothing.
+  stroke(*app, {0.8f, 0.6f}, {0.3f, 0.6f}, 10, 150ms);
+  stroke(*app, {0.7f, 0.9f}, {0.6f, 0.3f}, 6, 30ms);
+  EXPECT_EQ(app->screen(), ScreenId::Product);
+  EXPECT_EQ(app->productShown(), first);
+}
+
 TEST_F(KioskEndToEnd, MissingPackShowsATitleCardNotABlackScreen) {
   ASSERT_TRUE(sdl.ok()) << sdl.error();
   KioskOptions options = headlessOptions();
