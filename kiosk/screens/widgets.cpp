@@ -75,14 +75,20 @@ HeaderAction drawHeader(const ScreenContext& context, const std::string& title, 
     action.back = touchButton(context, label.c_str(), kAccent, context.unit * 5.0f);
     ImGui::SameLine();
   }
-  // The title, vertically centred on the buttons' line and cut before the language switch.
+  // The title, vertically centred on the buttons' line and cut before the language switch. On a
+  // portrait screen a title too long for that gap gets a line of its own under the buttons: a
+  // product's name is what the visitor came for, and a narrow screen has height to spare.
   ImGui::PushFont(context.fonts->title);
   const float titleHeight = ImGui::GetTextLineHeight();
   const ImVec2 at(ImGui::GetCursorScreenPos().x + (withBack ? context.unit * 0.4f : 0.0f),
                   lineY + std::max(0.0f, (height - titleHeight) / 2));
   const float rightEdge = windowX + switchX - context.unit;
-  ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, ImVec2(rightEdge, at.y + titleHeight), rightEdge,
-                            rightEdge, title.c_str(), nullptr, nullptr);
+  const ImVec2 screen = ImGui::GetIO().DisplaySize;
+  const bool titleOwnLine = screen.y > screen.x && ImGui::CalcTextSize(title.c_str()).x > rightEdge - at.x;
+  if (!titleOwnLine) {
+    ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), at, ImVec2(rightEdge, at.y + titleHeight), rightEdge,
+                              rightEdge, title.c_str(), nullptr, nullptr);
+  }
   ImGui::PopFont();
   ImGui::SameLine(switchX);
   for (const auto& code : context.catalog->languages) {
@@ -96,6 +102,11 @@ HeaderAction drawHeader(const ScreenContext& context, const std::string& title, 
   }
   ImGui::NewLine();
   ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(ImGui::GetCursorScreenPos().y, lineY + height)));
+  if (titleOwnLine) {
+    ImGui::PushFont(context.fonts->title);
+    ImGui::TextWrapped("%s", title.c_str());
+    ImGui::PopFont();
+  }
   return action;
 }
 
