@@ -185,6 +185,7 @@ void App::enterScreen(ScreenId screen, Clock::time_point now) {
   if (screen != ScreenId::Contact) m_form->clear();  // cancel, done, or the idle timeout: nothing stays
   if (screen != ScreenId::BadgeScan) m_badgeScan.close();  // the camera is on only while its screen is up
   m_navigation.show(screen, now);
+  m_newScreenGuard.screenShown(Clock::now());  // from when it is about to be drawn, not when asked
   m_attract.setPaused(screen != ScreenId::Attract, now);
   if (screen == ScreenId::Attract) {
     // The next visitor starts afresh.

@@ -128,6 +128,7 @@ class App {
   platform::Watchdog m_watchdog;
   platform::PrimaryFinger m_primaryFinger;
   platform::SwipeDetector m_swipe;
+  platform::NewScreenGuard m_newScreenGuard;
   MediaOutput m_output;  // before everything that plays or shows pictures
   std::unique_ptr<platform::UiContext> m_ui;
   std::vector<std::string> m_uiTexts;  // the pack's and the kiosk's texts, for the font atlas

@@ -112,6 +112,10 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
     pointer->y = onPicture.y;
     if (m_display.rotation() % 180 != 0) std::swap(width, height);
     m_navigation.noteInput(now);
+    if (m_staff->pointer(*pointer, SDL_Point{width, height}, now)) return;
+    const ScreenId screen = m_navigation.screen();
+    const bool browsing = screen == ScreenId::Grid || screen == ScreenId::Product || screen == ScreenId::Producer;
+    if (browsing && !m_staff->padShown() && m_newScreenGuard.ignore(pointer->kind, now)) return;
     if (pointer->kind == platform::PointerEvent::Kind::Down) m_swipe.down(onPicture, now);
     if (pointer->kind == platform::PointerEvent::Kind::Up && !m_staff->padShown() &&
         swipeProduct(m_swipe.up(onPicture, now, static_cast<float>(width)), now)) {
@@ -120,7 +124,6 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
       m_needsRender = true;
       return;
     }
-    if (m_staff->pointer(*pointer, SDL_Point{width, height}, now)) return;
     if (m_navigation.screen() == ScreenId::Attract && !m_staff->padShown()) {
       // The whole screen is the button: the tap is used up here, not passed on.
       if (pointer->kind == platform::PointerEvent::Kind::Up && m_navigation.tap(now)) {

@@ -55,4 +55,11 @@ bool PrimaryFinger::accept(const SDL_Event& event) {
   }
 }
 
+bool NewScreenGuard::ignore(PointerEvent::Kind kind, Clock::time_point now) {
+  if (kind == PointerEvent::Kind::Down) m_ignoring = now - m_shownAt < kSettle;
+  if (!m_ignoring) return false;
+  if (kind == PointerEvent::Kind::Up) m_ignoring = false;
+  return true;
+}
+
 }  // namespace etalase::platform

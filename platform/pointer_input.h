@@ -4,6 +4,7 @@
 
 #include <SDL_events.h>
 
+#include <chrono>
 #include <optional>
 #include <utility>
 
@@ -28,6 +29,23 @@ class PrimaryFinger {
 
  private:
   std::optional<std::pair<SDL_TouchID, SDL_FingerID>> m_finger;
+};
+
+// A double tap on a button that changes the screen must not press what the new screen has under
+// the finger (Back, then a product tile where Back was). A finger that comes down within
+// kSettle of a new screen is ignored until it lifts; one already down when it changed is not.
+class NewScreenGuard {
+ public:
+  using Clock = std::chrono::steady_clock;
+  static constexpr std::chrono::milliseconds kSettle{250};
+
+  void screenShown(Clock::time_point when) { m_shownAt = when; }
+  // Whether to drop this pointer event (and the rest of its finger's stroke).
+  bool ignore(PointerEvent::Kind kind, Clock::time_point now);
+
+ private:
+  Clock::time_point m_shownAt{};
+  bool m_ignoring = false;
 };
 
 }  // namespace etalase::platform

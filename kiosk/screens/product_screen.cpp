@@ -183,6 +183,7 @@ ProductAction drawProduct(const ScreenContext& context, ProductState& state, con
   }
   action.contact = touchButton(context, formText(FormString::ContactProducer, context.language), kAccent,
                                ImGui::GetContentRegionAvail().x);
+  rememberLastItem("product.contact");
   ImGui::Spacing();
   drawBadges(context, product);
   ImGui::Spacing();

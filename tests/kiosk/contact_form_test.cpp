@@ -85,6 +85,7 @@ class ContactFormFlow : public ::testing::Test {
     finger(SDL_FINGERDOWN, {640, 360});
     finger(SDL_FINGERUP, {640, 360});
     ASSERT_TRUE(runUntil(*app, 3s, [&] { return app->screen() == ScreenId::Grid; }));
+    test::settle(*app);
     tap("grid.contact");
     ASSERT_TRUE(runUntil(*app, 3s, [&] { return app->screen() == ScreenId::Contact; }));
   }
@@ -143,6 +144,7 @@ TEST_F(ContactFormFlow, ALeadTypedOnTheOnScreenKeyboardIsStoredBeforeTheThanks) 
   // Done clears the form: the next visitor opening it sees none of it.
   tap("thanks.done");
   ASSERT_TRUE(runUntil(*app, 3s, [&] { return app->screen() == ScreenId::Grid; }));
+  test::settle(*app);
   tap("grid.contact");
   ASSERT_TRUE(runUntil(*app, 3s, [&] { return app->screen() == ScreenId::Contact; }));
   tap("form.send");

@@ -10,6 +10,7 @@
 #include <functional>
 
 #include "kiosk/app.h"
+#include "platform/pointer_input.h"
 
 namespace etalase::test {
 
@@ -36,6 +37,12 @@ inline bool runUntil(kiosk::App& app, std::chrono::milliseconds limit, const std
 
 inline void runFor(kiosk::App& app, std::chrono::milliseconds duration) {
   runUntil(app, duration, [] { return false; });
+}
+
+// Waits out the moment after a screen change in which a new touch is taken for the second tap of a
+// double tap and ignored (platform::NewScreenGuard): what a person's next deliberate tap waits for.
+inline void settle(kiosk::App& app) {
+  runFor(app, platform::NewScreenGuard::kSettle + std::chrono::milliseconds(100));
 }
 
 // A finger event at (x, y), each from 0 to 1 across the screen; `id` tells fingers apart.

@@ -133,7 +133,7 @@ TEST_F(KioskEndToEnd, ProductPagePlaysItsVideoInPlaceAndSwitchesLanguage) {
   ASSERT_TRUE(runUntil(app, 15s, [&] { return app.framesShown() >= 3; }));
   tap(0.5f, 0.5f);
   ASSERT_TRUE(runUntil(app, 2s, [&] { return app.screen() == ScreenId::Grid; }));
-  runFor(app, 200ms);
+  test::settle(app);
 
   // The first tile (top left, under the header and the category chips) opens its product.
   tap(0.15f, 0.45f);
@@ -175,7 +175,7 @@ std::unique_ptr<App> openGrid() {
   if (!runUntil(app, 15s, [&] { return app.framesShown() >= 1; })) return nullptr;
   tap(0.5f, 0.5f);
   if (!runUntil(app, 2s, [&] { return app.screen() == ScreenId::Grid; })) return nullptr;
-  runFor(app, 200ms);
+  test::settle(app);
   return std::move(created.value());
 }
 
@@ -242,24 +242,47 @@ TEST_F(Touch, ASwipeOnAProductPageShowsTheNextOrThePreviousProduct) {
   ASSERT_TRUE(app);
   tap(0.15f, 0.45f);
   ASSERT_TRUE(runUntil(*app, 2s, [&] { return app->screen() == ScreenId::Product; }));
-  runFor(*app, 200ms);
+  test::settle(*app);
   const std::size_t first = app->productShown();
 
   // Right to left across the facts, in ~200 ms: the next product.
   stroke(*app, {0.8f, 0.6f}, {0.3f, 0.62f}, 6, 30ms);
   EXPECT_EQ(app->screen(), ScreenId::Product);
   EXPECT_EQ(app->productShown(), first + 1) << "a swipe to the left did not bring the next product";
+  test::settle(*app);
 
   // Left to right, starting on the Back button: the product before, and Back is not pressed.
   stroke(*app, {0.05f, 0.07f}, {0.6f, 0.1f}, 6, 30ms);
   EXPECT_EQ(app->screen(), ScreenId::Product) << "the button the swipe started on was pressed";
   EXPECT_EQ(app->productShown(), first);
+  test::settle(*app);
 
   // A slow sideways drag (a visitor reading along a line) and an upward scroll change nothing.
   stroke(*app, {0.8f, 0.6f}, {0.3f, 0.6f}, 10, 150ms);
   stroke(*app, {0.7f, 0.9f}, {0.6f, 0.3f}, 6, 30ms);
   EXPECT_EQ(app->screen(), ScreenId::Product);
   EXPECT_EQ(app->productShown(), first);
+}
+
+TEST_F(Touch, ASecondTapRightAfterTheScreenChangedPressesNothingOnTheNewScreen) {
+  ASSERT_TRUE(sdl.ok()) << sdl.error();
+  auto app = openGrid();
+  ASSERT_TRUE(app);
+  tap(0.15f, 0.45f);
+  ASSERT_TRUE(runUntil(*app, 2s, [&] { return app->controlAt("product.contact").has_value(); }));
+  // The second tap of a double tap, ~100 ms after the page came, where "Contact this producer" is.
+  const SDL_Point contact = *app->controlAt("product.contact");
+  const auto tapContact = [&] {
+    test::fingerAt(SDL_FINGERDOWN, contact, {kWidth, kHeight});
+    runFor(*app, 40ms);
+    test::fingerAt(SDL_FINGERUP, contact, {kWidth, kHeight});
+  };
+  tapContact();
+  runFor(*app, 300ms);
+  EXPECT_EQ(app->screen(), ScreenId::Product) << "the double tap's second touch opened the contact form";
+  // A deliberate tap a moment later works.
+  tapContact();
+  EXPECT_TRUE(runUntil(*app, 2s, [&] { return app->screen() == ScreenId::Contact; })) << "a later tap was ignored";
 }
 
 TEST_F(KioskEndToEnd, MissingPackShowsATitleCardNotABlackScreen) {

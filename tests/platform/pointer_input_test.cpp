@@ -123,5 +123,25 @@ TEST(PointerInputTest, KeyboardEventIsIgnored) {
   EXPECT_FALSE(toPointerEvent(event, kWidth, kHeight));
 }
 
+TEST(NewScreenGuard, AFingerThatComesDownAsTheScreenChangesIsIgnoredUntilItLifts) {
+  using namespace std::chrono_literals;
+  using Kind = PointerEvent::Kind;
+  NewScreenGuard guard;
+  const NewScreenGuard::Clock::time_point shown{10s};
+  guard.screenShown(shown);
+  // 120 ms after: the second tap of a double tap, all of its stroke.
+  EXPECT_TRUE(guard.ignore(Kind::Down, shown + 120ms));
+  EXPECT_TRUE(guard.ignore(Kind::Move, shown + 150ms));
+  EXPECT_TRUE(guard.ignore(Kind::Up, shown + 400ms)) << "its lift, even after the settle time";
+  // A new finger after the settle time counts.
+  EXPECT_FALSE(guard.ignore(Kind::Down, shown + 500ms));
+  EXPECT_FALSE(guard.ignore(Kind::Up, shown + 560ms));
+  // A finger already down when the screen changed keeps going.
+  EXPECT_FALSE(guard.ignore(Kind::Down, shown + 2s));
+  guard.screenShown(shown + 2100ms);
+  EXPECT_FALSE(guard.ignore(Kind::Move, shown + 2150ms));
+  EXPECT_FALSE(guard.ignore(Kind::Up, shown + 2200ms));
+}
+
 }  // namespace
 }  // namespace etalase::platform
