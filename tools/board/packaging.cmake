@@ -11,6 +11,10 @@ install(FILES ${CMAKE_CURRENT_LIST_DIR}/90-etalase-usb.rules DESTINATION lib/ude
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/etalase.conf DESTINATION /etc/etalase)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# Debian wants the changelog compressed, reproducibly (-n: no name or time in the header).
+execute_process(COMMAND gzip -9nc ${CMAKE_CURRENT_LIST_DIR}/debian/changelog
+                OUTPUT_FILE ${CMAKE_BINARY_DIR}/changelog.gz COMMAND_ERROR_IS_FATAL ANY)
+install(FILES ${CMAKE_BINARY_DIR}/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # The built-in demo pack travels in the package when it was generated into the folder the kiosk
 # was built to look in (tools/install-board points that at /usr/share/etalase/demo-pack).
@@ -24,8 +28,9 @@ set(CPACK_PACKAGE_NAME etalase)
 set(CPACK_PACKAGE_VENDOR "Etalase")
 set(CPACK_PACKAGE_CONTACT "Etalase developers <etalase@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Touch-screen kiosk for exhibition stands")
+# Lines of at most 80 characters, as Debian's tools show them.
 set(CPACK_PACKAGE_DESCRIPTION
-    "Plays producers' videos, shows their products to visiting buyers and captures the buyers' contact details on the kiosk itself. Runs on the Linux console as a systemd service with a watchdog.")
+    "Plays producers' videos, shows their products to visiting buyers and captures\nthe buyers' contact details on the kiosk itself. Runs on the Linux console as\na systemd service with a watchdog.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
@@ -33,7 +38,6 @@ set(CPACK_STRIP_FILES TRUE)
 # Library dependencies are read off the binaries; the rest is what the kiosk opens at run time.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, systemd, fonts-noto-core, fonts-noto-cjk, iso-codes")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "udisks2")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_CURRENT_LIST_DIR}/debian/postinst ${CMAKE_CURRENT_LIST_DIR}/debian/prerm
     ${CMAKE_CURRENT_LIST_DIR}/debian/postrm ${CMAKE_CURRENT_LIST_DIR}/debian/conffiles)
