@@ -37,7 +37,11 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES TRUE)
 # Library dependencies are read off the binaries; the rest is what the kiosk opens at run time.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, systemd, fonts-noto-core, fonts-noto-cjk, iso-codes")
+# SDL's KMSDRM driver opens EGL, GLES and GBM at run time (dlopen), so shlibdeps cannot see them:
+# without libegl1 the kiosk on a bare console stops at "EGL not initialized" (seen in a Debian 12 VM).
+# libgl1-mesa-dri holds the GPU drivers (a Pi's vc4/v3d) and the software fallback.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "adduser, systemd, fonts-noto-core, fonts-noto-cjk, iso-codes, libegl1, libgles2, libgbm1, libgl1-mesa-dri")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${CMAKE_CURRENT_LIST_DIR}/debian/postinst ${CMAKE_CURRENT_LIST_DIR}/debian/prerm
     ${CMAKE_CURRENT_LIST_DIR}/debian/postrm ${CMAKE_CURRENT_LIST_DIR}/debian/conffiles)
