@@ -310,7 +310,7 @@ void App::step(std::chrono::milliseconds maxWait) {
   if (m_navigation.update(now)) enterScreen(ScreenId::Attract, now);
   if (m_staff->holdCompleted(now)) {
     // The finger stays down: release it off-screen so that nothing under it is pressed.
-    m_ui->pointer(platform::PointerEvent{platform::PointerEvent::Kind::Up, -10000.0f, -10000.0f, true});
+    m_ui->pointer(platform::releasedOffScreen(true));
     m_needsRender = true;
   }
   applyStaffEvent(m_staff->update(now), now);
@@ -349,7 +349,7 @@ void App::rebuildUi() {
   m_builtUiScale = uiScale();
   m_ui = std::make_unique<platform::UiContext>(
       m_display.window(), m_display.renderer(), texts,
-      platform::UiLayout{static_cast<float>(m_builtUiScale), m_display.rotation() % 180 != 0});
+      platform::UiLayout{static_cast<float>(m_builtUiScale), m_display.quarterTurned()});
 }
 
 ScreenContext App::screenContext() const {

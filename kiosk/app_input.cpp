@@ -110,21 +110,22 @@ void App::handleEvent(const SDL_Event& event, Clock::time_point now) {
     const SDL_FPoint onPicture = m_display.toPicture(SDL_FPoint{pointer->x, pointer->y});
     pointer->x = onPicture.x;
     pointer->y = onPicture.y;
-    if (m_display.rotation() % 180 != 0) std::swap(width, height);
+    if (m_display.quarterTurned()) std::swap(width, height);
     m_navigation.noteInput(now);
     if (m_staff->pointer(*pointer, SDL_Point{width, height}, now)) return;
     const ScreenId screen = m_navigation.screen();
+    const bool padShown = m_staff->padShown();
     const bool browsing = screen == ScreenId::Grid || screen == ScreenId::Product || screen == ScreenId::Producer;
-    if (browsing && !m_staff->padShown() && m_newScreenGuard.ignore(pointer->kind, now)) return;
+    if (browsing && !padShown && m_newScreenGuard.ignore(pointer->kind, now)) return;
     if (pointer->kind == platform::PointerEvent::Kind::Down) m_swipe.down(onPicture, now);
-    if (pointer->kind == platform::PointerEvent::Kind::Up && !m_staff->padShown() &&
+    if (pointer->kind == platform::PointerEvent::Kind::Up && !padShown &&
         swipeProduct(m_swipe.up(onPicture, now, static_cast<float>(width)), now)) {
       // The finger lifts off-screen for the UI: the button it started on is not pressed.
-      m_ui->pointer(platform::PointerEvent{platform::PointerEvent::Kind::Up, -10000.0f, -10000.0f, pointer->touch});
+      m_ui->pointer(platform::releasedOffScreen(pointer->touch));
       m_needsRender = true;
       return;
     }
-    if (m_navigation.screen() == ScreenId::Attract && !m_staff->padShown()) {
+    if (screen == ScreenId::Attract && !padShown) {
       // The whole screen is the button: the tap is used up here, not passed on.
       if (pointer->kind == platform::PointerEvent::Kind::Up && m_navigation.tap(now)) {
         enterScreen(ScreenId::Grid, now);

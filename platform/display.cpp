@@ -102,7 +102,7 @@ Result<Display> Display::open(const DisplayOptions& options) {
 SDL_Point Display::panelSize() const {
   // While a frame is drawn into the canvas SDL reports the canvas's size, not the panel's.
   if (m_canvas && SDL_GetRenderTarget(m_renderer.get()) == m_canvas.get()) {
-    return m_rotation % 180 != 0 ? SDL_Point{m_canvasSize.y, m_canvasSize.x} : m_canvasSize;
+    return quarterTurned() ? SDL_Point{m_canvasSize.y, m_canvasSize.x} : m_canvasSize;
   }
   SDL_Point size{0, 0};
   SDL_GetRendererOutputSize(m_renderer.get(), &size.x, &size.y);
@@ -111,12 +111,11 @@ SDL_Point Display::panelSize() const {
 
 SDL_Point Display::outputSize() const {
   const SDL_Point panel = panelSize();
-  return m_rotation % 180 != 0 ? SDL_Point{panel.y, panel.x} : panel;
+  return quarterTurned() ? SDL_Point{panel.y, panel.x} : panel;
 }
 
 void Display::setRotation(int degrees) {
-  if (degrees != 0 && degrees != 90 && degrees != 180 && degrees != 270) return;
-  if (degrees == m_rotation) return;
+  if (degrees == m_rotation || degrees % 90 != 0 || degrees < 0 || degrees >= 360) return;
   m_rotation = degrees;
   m_canvas.reset();  // sized for the old turn; beginFrame() makes the new one
   m_canvasSize = {0, 0};

@@ -38,6 +38,8 @@ class Display {
   // Size in pixels of the panel itself.
   SDL_Point panelSize() const;
   int rotation() const { return m_rotation; }
+  // Turned 90 or 270 degrees: the picture's width is the panel's height.
+  bool quarterTurned() const { return m_rotation % 180 != 0; }
   // Turns the picture from the next frame on (0, 90, 180 or 270; anything else is ignored). Not
   // between beginFrame() and present().
   void setRotation(int degrees);

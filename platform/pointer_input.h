@@ -20,6 +20,10 @@ struct PointerEvent {
 
 std::optional<PointerEvent> toPointerEvent(const SDL_Event& event, int windowWidth, int windowHeight);
 
+// A finger lifted far off-screen: the UI lets go of what it held without pressing it (a swipe, a
+// staff corner hold that opened the PIN pad).
+inline PointerEvent releasedOffScreen(bool touch) { return {PointerEvent::Kind::Up, -10000.0f, -10000.0f, touch}; }
+
 // Several fingers at once (a child's hand, a palm resting on the glass, two visitors): the first
 // finger down drives the pointer until it lifts, and the others are ignored, so they neither tap
 // nor drag. Mouse and other events pass.
