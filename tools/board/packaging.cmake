@@ -5,7 +5,11 @@ include(GNUInstallDirs)
 
 install(TARGETS etalase etalase-pack etalase-leads RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # Relative destinations land under /usr in the .deb (CPACK_PACKAGING_INSTALL_PREFIX).
-install(FILES ${CMAKE_CURRENT_LIST_DIR}/etalase.service DESTINATION lib/systemd/system)
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/etalase.service ${CMAKE_CURRENT_LIST_DIR}/etalase-stick@.service
+              ${CMAKE_CURRENT_LIST_DIR}/etalase-stick-request.socket ${CMAKE_CURRENT_LIST_DIR}/etalase-stick-request@.service
+        DESTINATION lib/systemd/system)
+# Mounts sticks read-only and makes one writable for an export; run by systemd as root only.
+install(PROGRAMS ${CMAKE_CURRENT_LIST_DIR}/etalase-stick DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/etalase)
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/90-etalase-usb.rules DESTINATION lib/udev/rules.d)
 # /etc whatever the prefix: the service reads it there (a .deb is always laid out from /).
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/etalase.conf DESTINATION /etc/etalase)

@@ -56,6 +56,7 @@ void ExportPage::start(StaffContext& staff) {
   const std::size_t sticks = staff.volumes ? staff.volumes->size() : 0;
   if (m_destination < sticks) {
     request.folder = (*staff.volumes)[m_destination].mountPoint;
+    request.stick = staff.stickAccess;
   } else {
     request.folder = ownFolder(staff);
     std::error_code error;
@@ -138,6 +139,11 @@ void ExportPage::draw(const ScreenContext& context, StaffContext& staff) {
                        static_cast<long long>(progress.leadsWritten), sizeText(progress.bytes).c_str());
     ImGui::TextWrapped("%s", progress.file->c_str());
     rememberLastItem("staff.export.done");
+    if (progress.notice) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.9f, 0.75f, 0.55f, 1.0f));
+      ImGui::TextWrapped("Note: %s", progress.notice->c_str());
+      ImGui::PopStyleColor();
+    }
   } else if (progress.cancelled) {
     ImGui::TextUnformatted("Cancelled: no file was left behind.");
   } else if (progress.failure) {

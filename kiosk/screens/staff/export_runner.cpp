@@ -58,6 +58,16 @@ void ExportRunner::run(ExportRequest request) {
   filter.maxRowId = lastRow.value();  // leads saved meanwhile wait for the next export
   filter.notYetExported = request.onlyNotYetExported;
 
+  // Writable only while the file is written; read-only again (flushed) whatever happens below.
+  std::optional<platform::StickWriteSession> stickSession;
+  if (request.stick) {
+    stickSession.emplace(*request.stick, request.folder);
+    if (const auto& failure = stickSession->failure()) {
+      log::warn("export: {}", *failure);
+      return finish([&](ExportProgressView& view) { view.failure = *failure; });
+    }
+  }
+
   const auto now = std::chrono::system_clock::now();
   const std::string name = exporting::exportFileName(request.deviceId, now, request.format);
   exporting::ExportOptions options;
@@ -90,12 +100,15 @@ void ExportRunner::run(ExportRequest request) {
   entry.leads = result.value().leads;
   entry.outcome = marked ? "done" : "done; could not note the leads as exported: " + marked.error().text();
   (void)store.value().addLogEntry(entry);
+  std::optional<std::string> stillWritable = stickSession ? stickSession->finish() : std::nullopt;
+  if (stillWritable) log::warn("export: {}", *stillWritable);
   log::info("export: {} leads written to {} ({} bytes)", result.value().leads, result.value().file.string(),
             result.value().bytes);
   finish([&](ExportProgressView& view) {
     view.file = result.value().file.string();
     view.leadsWritten = result.value().leads;
     view.bytes = result.value().bytes;
+    view.notice = stillWritable;
   });
 }
 

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -14,12 +15,15 @@
 
 #include "kiosk/export/export_format.h"
 #include "kiosk/export/lead_writer.h"
+#include "platform/stick_write_access.h"
 
 namespace etalase::kiosk {
 
 struct ExportRequest {
   std::filesystem::path database;
   std::filesystem::path folder;  // a USB stick's mount point, or a folder on the kiosk
+  // Set when `folder` is a USB stick: one mounted read-only is made writable for the export only.
+  std::shared_ptr<platform::StickWriteAccess> stick;
   exporting::ExportFormat format = exporting::ExportFormat::Csv;
   bool onlyNotYetExported = false;
   std::string deviceId;
@@ -34,6 +38,8 @@ struct ExportProgressView {
   std::int64_t leadsWritten = 0;
   std::uint64_t bytes = 0;
   std::optional<std::string> failure;
+  // Done, but something staff should know (the stick could not be made read-only again).
+  std::optional<std::string> notice;
   bool cancelled = false;
 };
 

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "kiosk/screens/staff/staff_text_input.h"
 #include "kiosk/settings/kiosk_settings.h"
 #include "platform/removable_media.h"
+#include "platform/stick_write_access.h"
 
 namespace etalase::kiosk {
 
@@ -29,6 +31,7 @@ struct StaffContext {
   std::string deviceId;
   std::string standName;  // the stand's settings, for the exports' header
   const std::vector<platform::Volume>* volumes = nullptr;  // USB sticks in now
+  std::shared_ptr<platform::StickWriteAccess> stickAccess;   // makes a read-only stick writable
   std::chrono::steady_clock::time_point now;
   float contentHeight = 0;  // what is left above the keyboard, px
 };

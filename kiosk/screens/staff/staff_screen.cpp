@@ -113,6 +113,7 @@ StaffContext StaffScreen::staffContext(const ScreenContext& context, const std::
   staff.deviceId = m_deviceId;
   staff.standName = m_standName;
   staff.volumes = &volumes;
+  staff.stickAccess = m_stickAccess;
   staff.now = now;
   staff.contentHeight = static_cast<float>(context.screenSize.y) - m_text.keyboardHeight(context);
   return staff;

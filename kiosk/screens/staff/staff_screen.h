@@ -53,6 +53,7 @@ class StaffScreen {
                             Clock::time_point now);
 
   std::filesystem::path m_dataFolder;
+  std::shared_ptr<platform::StickWriteAccess> m_stickAccess = std::make_shared<platform::StickHelperClient>();
   bool m_open = false;
   Tab m_tab = Tab::Leads;
   const Catalog* m_catalog = nullptr;
