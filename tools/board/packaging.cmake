@@ -15,6 +15,29 @@ install(FILES ${CMAKE_CURRENT_LIST_DIR}/90-etalase-usb.rules DESTINATION lib/ude
 install(FILES ${CMAKE_CURRENT_LIST_DIR}/etalase.conf DESTINATION /etc/etalase)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# Man pages made from each program's --help (help2man), so that `man etalase` works on a board.
+# Not when cross-building (the programs cannot run here) or with the sanitizers (no package then).
+find_program(HELP2MAN help2man)
+if(HELP2MAN AND NOT CMAKE_CROSSCOMPILING AND NOT ETALASE_SANITIZE)
+  set(man_dir ${CMAKE_BINARY_DIR}/man)
+  set(man_pages)
+  foreach(entry "etalase|touch-screen kiosk for exhibition stands"
+                "etalase-pack|check, prepare and start Etalase content packs"
+                "etalase-leads|the Etalase kiosk's leads: export, merge and count them")
+    string(REPLACE "|" ";" entry "${entry}")
+    list(GET entry 0 program)
+    list(GET entry 1 summary)
+    add_custom_command(OUTPUT ${man_dir}/${program}.1.gz
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${man_dir}
+      COMMAND ${HELP2MAN} --no-info --no-discard-stderr --section=1 --version-string=${PROJECT_VERSION}
+              --source=Etalase "--name=${summary}" --output=${man_dir}/${program}.1 $<TARGET_FILE:${program}>
+      COMMAND gzip -9nf ${man_dir}/${program}.1
+      DEPENDS ${program} VERBATIM)
+    list(APPEND man_pages ${man_dir}/${program}.1.gz)
+  endforeach()
+  add_custom_target(man_pages ALL DEPENDS ${man_pages})
+  install(FILES ${man_pages} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+endif()
 # Debian wants the changelog compressed, reproducibly (-n: no name or time in the header).
 execute_process(COMMAND gzip -9nc ${CMAKE_CURRENT_LIST_DIR}/debian/changelog
                 OUTPUT_FILE ${CMAKE_BINARY_DIR}/changelog.gz COMMAND_ERROR_IS_FATAL ANY)

@@ -12,7 +12,7 @@
 int main(int argc, char** argv) {
   namespace fs = std::filesystem;
   using namespace etalase::leadtool;
-  CLI::App app{"etalase-leads: the kiosk's lead store (SQLite) and the organiser's lead files"};
+  CLI::App app{"etalase-leads: the kiosk's lead store (SQLite) and the organiser's lead files", "etalase-leads"};
   app.require_subcommand(1);
 
   fs::path benchFile;

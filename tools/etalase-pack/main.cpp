@@ -44,7 +44,8 @@ int runNew(const fs::path& folder) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"etalase-pack: check, prepare and start Etalase content packs (see docs/pack-format.md)"};
+  CLI::App app{"etalase-pack: check, prepare and start Etalase content packs (see docs/pack-format.md)",
+               "etalase-pack"};
   app.require_subcommand(1);
 
   pack::ValidateCommand validate;
