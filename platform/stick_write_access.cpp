@@ -103,6 +103,7 @@ StickWriteSession::StickWriteSession(StickWriteAccess& access, std::filesystem::
     return;
   }
   m_madeWritable = true;
+  m_switched = true;
   log::info("usb: {} writable for an export", m_mountPoint.string());
 }
 

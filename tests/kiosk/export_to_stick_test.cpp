@@ -66,6 +66,7 @@ TEST_F(ExportToStick, AReadOnlyStickIsWritableJustForTheExport) {
   EXPECT_EQ(stick->filesWhenMadeReadOnly, 1) << "the stick went read-only before the file was whole";
   EXPECT_TRUE(stick->readOnly(stickFolder));
   EXPECT_FALSE(result.notice);
+  EXPECT_TRUE(result.stickReadOnlyAgain) << "staff are not told the stick can be pulled";
   EXPECT_EQ(notYetExported(), 0);
 }
 
@@ -99,6 +100,7 @@ TEST_F(ExportToStick, AStickAlreadyWritableIsWrittenWithoutAskingTheHelper) {
   ASSERT_TRUE(result.file) << result.failure.value_or("");
   EXPECT_EQ(stick->writableAsked, 0);
   EXPECT_EQ(stick->readOnlyAsked, 0);
+  EXPECT_FALSE(result.stickReadOnlyAgain) << "a stick someone else mounted writable is not ours to call safe";
 }
 
 }  // namespace

@@ -139,6 +139,7 @@ void ExportPage::draw(const ScreenContext& context, StaffContext& staff) {
                        static_cast<long long>(progress.leadsWritten), sizeText(progress.bytes).c_str());
     ImGui::TextWrapped("%s", progress.file->c_str());
     rememberLastItem("staff.export.done");
+    if (progress.stickReadOnlyAgain) ImGui::TextUnformatted("The stick is read-only again: you can pull it out now.");
     if (progress.notice) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.9f, 0.75f, 0.55f, 1.0f));
       ImGui::TextWrapped("Note: %s", progress.notice->c_str());

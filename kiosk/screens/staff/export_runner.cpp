@@ -109,6 +109,7 @@ void ExportRunner::run(ExportRequest request) {
     view.leadsWritten = result.value().leads;
     view.bytes = result.value().bytes;
     view.notice = stillWritable;
+    view.stickReadOnlyAgain = stickSession && stickSession->switched() && !stillWritable;
   });
 }
 

@@ -40,6 +40,7 @@ struct ExportProgressView {
   std::optional<std::string> failure;
   // Done, but something staff should know (the stick could not be made read-only again).
   std::optional<std::string> notice;
+  bool stickReadOnlyAgain = false;  // flushed and read-only: safe to pull
   bool cancelled = false;
 };
 
