@@ -37,6 +37,8 @@ if(HELP2MAN AND NOT CMAKE_CROSSCOMPILING AND NOT ETALASE_SANITIZE)
   endforeach()
   add_custom_target(man_pages ALL DEPENDS ${man_pages})
   install(FILES ${man_pages} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+else()
+  add_custom_target(man_pages)  # so that a build may always name it; the package goes without
 endif()
 # Debian wants the changelog compressed, reproducibly (-n: no name or time in the header).
 execute_process(COMMAND gzip -9nc ${CMAKE_CURRENT_LIST_DIR}/debian/changelog
