@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <fmt/format.h>
+
 #include "media/log.h"
 #include "platform/unique_fd.h"
 
@@ -47,13 +49,13 @@ std::optional<std::string> StickHelperClient::ask(const std::string& verb,
   const std::string where = mountPoint.string();
   // One request is one line: a mount point with a line break could smuggle a second one.
   if (where.find_first_of("\r\n") != std::string::npos) return "the stick's folder name cannot be used";
-  const std::string unavailable = "the kiosk's stick service (" + m_config.socket.string() + ") ";
+  const std::string socketPath = m_config.socket.string();
+  const std::string unavailable = "the kiosk's stick service (" + socketPath + ") ";
 
   UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
   if (!fd) return unavailable + "cannot be reached: " + systemError(errno);
   sockaddr_un address{};
   address.sun_family = AF_UNIX;
-  const std::string socketPath = m_config.socket.string();
   if (socketPath.size() >= sizeof(address.sun_path)) return unavailable + "has too long a path";
   std::memcpy(address.sun_path, socketPath.c_str(), socketPath.size() + 1);
   timeval timeout{};
@@ -75,7 +77,7 @@ std::optional<std::string> StickHelperClient::ask(const std::string& verb,
     const ssize_t n = ::recv(fd.get(), buffer, sizeof buffer, 0);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-      return unavailable + "did not answer within " + std::to_string(m_config.timeout.count() / 1000) + " s";
+      return unavailable + fmt::format("did not answer within {:g} s", m_config.timeout.count() / 1000.0);
     }
     if (n <= 0) break;
     answer.append(buffer, static_cast<std::size_t>(n));
@@ -102,8 +104,7 @@ StickWriteSession::StickWriteSession(StickWriteAccess& access, std::filesystem::
     *m_failure = "The USB stick is read-only and could not be made writable: " + *m_failure;
     return;
   }
-  m_madeWritable = true;
-  m_switched = true;
+  m_state = State::Writable;
   log::info("usb: {} writable for an export", m_mountPoint.string());
 }
 
@@ -112,12 +113,13 @@ StickWriteSession::~StickWriteSession() {
 }
 
 std::optional<std::string> StickWriteSession::finish() {
-  if (!m_madeWritable) return std::nullopt;
-  m_madeWritable = false;
+  if (m_state != State::Writable) return std::nullopt;
   if (auto failure = m_access.makeReadOnly(m_mountPoint)) {
+    m_state = State::StillWritable;
     return "the stick " + m_mountPoint.string() + " is still writable (wait a few seconds before pulling it): " +
            *failure;
   }
+  m_state = State::ReadOnlyAgain;
   log::info("usb: {} read-only again", m_mountPoint.string());
   return std::nullopt;
 }

@@ -60,15 +60,15 @@ class StickWriteSession {
   const std::optional<std::string>& failure() const { return m_failure; }
   // Read-only again now: nothing, or why the stick is still writable.
   std::optional<std::string> finish();
-  // Whether this session made the stick writable (and so read-only again at finish()).
-  bool switched() const { return m_switched; }
+  // This session made the stick writable and, at finish(), read-only again: safe to pull.
+  bool readOnlyAgain() const { return m_state == State::ReadOnlyAgain; }
 
  private:
+  enum class State { LeftAlone, Writable, ReadOnlyAgain, StillWritable };
   StickWriteAccess& m_access;
   std::filesystem::path m_mountPoint;
   std::optional<std::string> m_failure;
-  bool m_madeWritable = false;
-  bool m_switched = false;
+  State m_state = State::LeftAlone;
 };
 
 }  // namespace etalase::platform

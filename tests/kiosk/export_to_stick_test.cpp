@@ -83,6 +83,18 @@ TEST_F(ExportToStick, ARefusedStickIsToldToStaffAndNothingIsMarkedExported) {
   EXPECT_EQ(notYetExported(), kLeads) << "leads were marked exported though no file was written";
 }
 
+TEST_F(ExportToStick, AStickThatStaysWritableIsDoneButNotCalledSafeToPull) {
+  auto stick = std::make_shared<FakeStick>();
+  stick->readOnlyRefusal = "device busy";
+  const auto result = exportOnto(stick);
+  ASSERT_TRUE(result.file) << result.failure.value_or("");
+  EXPECT_FALSE(result.stickReadOnlyAgain) << "staff were told to pull a stick that is still writable";
+  ASSERT_TRUE(result.notice) << "staff were not told the stick is still writable";
+  EXPECT_NE(result.notice->find("device busy"), std::string::npos) << *result.notice;
+  EXPECT_EQ(stick->readOnlyAsked, 1) << "asked again when the runner's session ended";
+  EXPECT_EQ(notYetExported(), 0) << "the file is whole: its leads are exported";
+}
+
 TEST_F(ExportToStick, AFailedExportStillLeavesTheStickReadOnly) {
   auto stick = std::make_shared<FakeStick>();
   fs::remove_all(stickFolder);  // the stick pulled just as the export began

@@ -23,6 +23,7 @@ class FakeStick final : public platform::StickWriteAccess {
   std::optional<std::string> makeReadOnly(const std::filesystem::path& mountPoint) override {
     ++readOnlyAsked;
     filesWhenMadeReadOnly = filesIn(mountPoint);
+    if (readOnlyRefusal) return readOnlyRefusal;
     m_readOnly = true;
     return std::nullopt;
   }
@@ -30,7 +31,8 @@ class FakeStick final : public platform::StickWriteAccess {
 
   int writableAsked = 0;
   int readOnlyAsked = 0;
-  std::optional<std::string> refusal;  // what the helper says instead of making it writable
+  std::optional<std::string> refusal;          // what the helper says instead of making it writable
+  std::optional<std::string> readOnlyRefusal;  // ... instead of making it read-only again
   // What the "stick" (a folder) held at each step: the export must write between the two.
   int filesWhenMadeWritable = -1;
   int filesWhenMadeReadOnly = -1;

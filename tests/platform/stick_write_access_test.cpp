@@ -1,7 +1,10 @@
 // The kiosk's side of the board's stick helper: what it asks on the socket, and what staff are
 // told when the helper refuses, is missing or hangs. A fake helper listens on a socket of the test.
 #include <gtest/gtest.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -109,7 +112,7 @@ TEST_F(StickHelper, AHelperThatHangsIsGivenUpOn) {
   auto failure = client(300ms).makeWritable("/media/etalase/1234-ABCD");
   const auto waited = std::chrono::steady_clock::now() - start;
   ASSERT_TRUE(failure);
-  EXPECT_NE(failure->find("did not answer"), std::string::npos) << *failure;
+  EXPECT_NE(failure->find("did not answer within 0.3 s"), std::string::npos) << *failure;
   EXPECT_LT(waited, 1400ms) << "the kiosk waited for the hung helper instead of its own timeout";
 }
 
@@ -134,9 +137,45 @@ TEST(StickWriteSessionTest, AReadOnlyStickIsWritableOnlyWhileTheSessionLasts) {
     StickWriteSession session(stick, "/media/etalase/S");
     EXPECT_EQ(session.failure(), std::nullopt);
     EXPECT_FALSE(stick.readOnly("/media/etalase/S"));
+    EXPECT_FALSE(session.readOnlyAgain()) << "called safe to pull while still writable";
+    EXPECT_EQ(session.finish(), std::nullopt);
+    EXPECT_TRUE(session.readOnlyAgain());
   }
   EXPECT_TRUE(stick.readOnly("/media/etalase/S")) << "the stick stayed writable after the export";
   EXPECT_EQ(stick.readOnlyAsked, 1);
+}
+
+// The kiosk's own view on a board: etalase-stick mounts the file system read-only behind a bind
+// that is writable per mount. The kiosk must still see it as read-only, or it would never ask the
+// helper and every export would fail. Needs root for a mount namespace of its own.
+TEST(StickWriteSessionTest, AFileSystemReadOnlyBehindAWritableMountIsSeenAsReadOnly) {
+  if (::geteuid() != 0) GTEST_SKIP() << "mounting needs root";
+  const fs::path stick = etalase::test::freshTempDirectory("stick-ro-mount");
+  constexpr int kCannotMount = 10;
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    // In a child with a mount namespace of its own: nothing reaches this machine's mounts.
+    if (::unshare(CLONE_NEWNS) != 0 || ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
+        ::mount("stick", stick.c_str(), "tmpfs", MS_RDONLY, "size=1m") != 0) {
+      ::_exit(kCannotMount);
+    }
+    if (!etalase::platform::isReadOnlyMount(stick)) ::_exit(1);
+    // Per mount writable, the file system still read-only (what `mount -o remount,bind,rw` does).
+    if (::mount(nullptr, stick.c_str(), nullptr, MS_REMOUNT | MS_BIND, nullptr) != 0) ::_exit(kCannotMount);
+    if (!etalase::platform::isReadOnlyMount(stick)) ::_exit(2);
+    // The helper's "writable": the file system itself read-write.
+    if (::mount(nullptr, stick.c_str(), nullptr, MS_REMOUNT, "size=1m") != 0) ::_exit(kCannotMount);
+    ::_exit(etalase::platform::isReadOnlyMount(stick) ? 3 : 0);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  if (WEXITSTATUS(status) == kCannotMount) GTEST_SKIP() << "no mount namespace here";
+  EXPECT_NE(WEXITSTATUS(status), 1) << "a read-only mount was not seen as read-only";
+  EXPECT_NE(WEXITSTATUS(status), 2) << "a read-only file system behind a writable bind was taken for writable";
+  EXPECT_NE(WEXITSTATUS(status), 3) << "a writable file system was seen as read-only";
+  EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
 TEST(StickWriteSessionTest, AWritableStickIsLeftAlone) {
@@ -156,6 +195,19 @@ TEST(StickWriteSessionTest, ARefusalSaysTheStickIsReadOnlyAndWhy) {
   EXPECT_NE(session.failure()->find("locked"), std::string::npos);
   EXPECT_EQ(session.finish(), std::nullopt);
   EXPECT_EQ(stick.readOnlyAsked, 0);
+}
+
+TEST(StickWriteSessionTest, AStickStillWritableIsNotCalledSafeToPull) {
+  FakeStick stick;
+  stick.readOnlyRefusal = "device busy";
+  StickWriteSession session(stick, "/media/etalase/S");
+  const auto stillWritable = session.finish();
+  ASSERT_TRUE(stillWritable);
+  EXPECT_NE(stillWritable->find("still writable"), std::string::npos) << *stillWritable;
+  EXPECT_NE(stillWritable->find("device busy"), std::string::npos) << *stillWritable;
+  EXPECT_FALSE(session.readOnlyAgain());
+  EXPECT_EQ(session.finish(), std::nullopt) << "asked twice";
+  EXPECT_EQ(stick.readOnlyAsked, 1);
 }
 
 TEST(StickWriteSessionTest, FinishedOnceEvenWhenAlsoDestroyed) {

@@ -109,7 +109,7 @@ void ExportRunner::run(ExportRequest request) {
     view.leadsWritten = result.value().leads;
     view.bytes = result.value().bytes;
     view.notice = stillWritable;
-    view.stickReadOnlyAgain = stickSession && stickSession->switched() && !stillWritable;
+    view.stickReadOnlyAgain = stickSession && stickSession->readOnlyAgain();
   });
 }
 

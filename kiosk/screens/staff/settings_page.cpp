@@ -1,6 +1,7 @@
 // The stand's settings on the kiosk (DATA/settings.json, docs/settings.md): stand name and device
 // id, the idle timeouts, sound, the screen's turn and text size, the form's required fields and
-// consent wording, the languages and the retention of leads. Saved atomically; the kiosk applies them at once (sound at the next start).
+// consent wording, the languages and the retention of leads. Saved atomically; the kiosk applies
+// them at once (sound at the next start).
 #include <imgui.h>
 
 #include <fmt/format.h>
